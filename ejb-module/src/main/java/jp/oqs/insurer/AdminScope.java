@@ -1,0 +1,43 @@
+package jp.oqs.insurer;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import java.util.EnumSet;
+import java.util.Set;
+import jp.oqs.api.insurer.ManagingOrganisation;
+
+/**
+ * Who is acting on the registry and on which insurers: 支払基金 staff manage SSK insurers, 国保中央会 staff
+ * KOKUHO_CHUOKAI insurers, auditors read all and change none. Built by the boundary from the caller's roles.
+ *
+ * @param actor         the caller's name, recorded on what it registers
+ * @param organisations the managing organisations whose insurers the caller may see
+ * @param mayChange     whether the caller may change them
+ */
+public record AdminScope(@NotBlank String actor, @NotEmpty Set<ManagingOrganisation> organisations,
+                         boolean mayChange) {
+
+    public AdminScope {
+        organisations = Set.copyOf(organisations);
+    }
+
+    public static AdminScope staff(String actor, ManagingOrganisation organisation) {
+        return new AdminScope(actor, EnumSet.of(organisation), true);
+    }
+
+    public static AdminScope auditor(String actor) {
+        return new AdminScope(actor, EnumSet.allOf(ManagingOrganisation.class), false);
+    }
+
+    void checkReadable(String insurerNumber, ManagingOrganisation owner) throws InsurerOutOfScopeException {
+        if (!organisations.contains(owner)) {
+            throw new InsurerOutOfScopeException(insurerNumber, owner);
+        }
+    }
+
+    void checkChangeable(String insurerNumber, ManagingOrganisation owner) throws InsurerOutOfScopeException {
+        if (!mayChange || !organisations.contains(owner)) {
+            throw new InsurerOutOfScopeException(insurerNumber, owner);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package jp.oqs.insurer;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TypedQuery;
+import jp.oqs.platform.UniqueKeyViolation;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jp.oqs.api.insurer.ManagingOrganisation;
+import jp.oqs.api.insurer.NumberingRuleRequest;
+import jp.oqs.api.insurer.OnboardInsurerRequest;
+import jp.oqs.identifier.InsurerNumber;
+import jp.oqs.identifier.InvalidIdentifierException;
+
+/** Orchestrates the registry: find the aggregate, check the scope, call its behaviour, store, log. */
+@Stateless
+public class DefaultInsurerService implements InsurerService {
+
+    private static final Logger LOG = System.getLogger(DefaultInsurerService.class.getName());
+
+    @PersistenceContext(unitName = "oqs")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Override
+    public Insurer onboard(AdminScope scope, OnboardInsurerRequest request)
+            throws InvalidIdentifierException, InsurerException {
+        InsurerNumber number = InsurerNumber.parse(request.insurerNumber());
+        scope.checkChangeable(number.value(), number.managingOrganisation());
+        if (!em.createNamedQuery("Insurer.findByNumber", Insurer.class)
+                .setParameter("insurerNumber", number.value()).getResultList().isEmpty()) {
+            throw new InsurerAlreadyRegisteredException(number.value());
+        }
+        var contact = request.contact() == null ? null : new ContactInfo(request.contact().department(),
+                request.contact().personName(), request.contact().phone(), request.contact().email());
+        Instant now = now();
+        Insurer insurer = new Insurer(number, request.nameKanji(), request.nameKana(), contact, now, scope.actor());
+        if (request.numberingRule() != null) {
+            insurer.addNumberingRule(request.numberingRule(), today(), now, scope.actor());
+        }
+        em.persist(insurer);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueKeyViolation.isCause(e)) {
+                throw new InsurerAlreadyRegisteredException(number.value());
+            }
+            throw e;
+        }
+        LOG.log(Level.INFO, "insurer {0} onboarded by {1}", number.value(), scope.actor());
+        return insurer;
+    }
+
+    @Override
+    public InsurerPageResult search(AdminScope scope, InsurerSearch search) {
+        StringBuilder where = new StringBuilder(" WHERE i.managingOrganisation IN :organisations");
+        Map<String, Object> parameters = new HashMap<>();
+        List<ManagingOrganisation> organisations = new ArrayList<>(scope.organisations());
+        if (search.managingOrganisation() != null) {
+            organisations.retainAll(List.of(search.managingOrganisation()));
+        }
+        if (organisations.isEmpty()) {
+            return new InsurerPageResult(List.of(), 0);
+        }
+        parameters.put("organisations", organisations);
+        if (search.category() != null) {
+            where.append(" AND i.category = :category");
+            parameters.put("category", search.category());
+        }
+        if (search.status() != null) {
+            where.append(" AND i.status = :status");
+            parameters.put("status", search.status());
+        }
+        if (search.text() != null && !search.text().isBlank()) {
+            String text = search.text().strip();
+            where.append(" AND (i.insurerNumber LIKE :numberPrefix ESCAPE '\\'"
+                    + " OR i.nameKanji LIKE :namePart ESCAPE '\\' OR i.nameKana LIKE :namePart ESCAPE '\\')");
+            String literal = escapeLike(text);
+            parameters.put("numberPrefix", literal + "%");
+            parameters.put("namePart", "%" + literal + "%");
+        }
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(i) FROM Insurer i" + where, Long.class);
+        TypedQuery<Insurer> page = em.createQuery("SELECT i FROM Insurer i" + where
+                + " ORDER BY i.insurerNumber", Insurer.class);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            page.setParameter(name, value);
+        });
+        List<Insurer> items = page.setFirstResult(search.page() * search.size())
+                .setMaxResults(search.size())
+                .setHint("eclipselink.batch", "i.numberingRules")
+                .getResultList();
+        items.forEach(insurer -> insurer.numberingRules().size());
+        return new InsurerPageResult(items, count.getSingleResult());
+    }
+
+    @Override
+    public Insurer find(AdminScope scope, String insurerNumber) throws InvalidIdentifierException, InsurerException {
+        Insurer insurer = load(insurerNumber);
+        scope.checkReadable(insurer.insurerNumber(), insurer.managingOrganisation());
+        insurer.numberingRules().size();
+        return insurer;
+    }
+
+    @Override
+    public Insurer activate(AdminScope scope, String insurerNumber)
+            throws InvalidIdentifierException, InsurerException {
+        Insurer insurer = loadForChange(scope, insurerNumber);
+        insurer.activate();
+        LOG.log(Level.INFO, "insurer {0} activated by {1}", insurer.insurerNumber(), scope.actor());
+        return insurer;
+    }
+
+    @Override
+    public Insurer suspend(AdminScope scope, String insurerNumber)
+            throws InvalidIdentifierException, InsurerException {
+        Insurer insurer = loadForChange(scope, insurerNumber);
+        insurer.suspend();
+        LOG.log(Level.INFO, "insurer {0} suspended by {1}", insurer.insurerNumber(), scope.actor());
+        return insurer;
+    }
+
+    @Override
+    public Insurer merge(AdminScope scope, String insurerNumber, String successorInsurerNumber,
+                         LocalDate effectiveDate) throws InvalidIdentifierException, InsurerException {
+        Insurer insurer = loadForChange(scope, insurerNumber);
+        Insurer successor = loadForChange(scope, successorInsurerNumber);
+        insurer.mergeInto(successor, effectiveDate);
+        LOG.log(Level.INFO, "insurer {0} merged into {1} from {2} by {3}", insurer.insurerNumber(),
+                successor.insurerNumber(), effectiveDate, scope.actor());
+        return insurer;
+    }
+
+    @Override
+    public Insurer dissolve(AdminScope scope, String insurerNumber, LocalDate effectiveDate)
+            throws InvalidIdentifierException, InsurerException {
+        Insurer insurer = loadForChange(scope, insurerNumber);
+        insurer.dissolve(effectiveDate);
+        LOG.log(Level.INFO, "insurer {0} dissolved from {1} by {2}", insurer.insurerNumber(), effectiveDate,
+                scope.actor());
+        return insurer;
+    }
+
+    @Override
+    public NumberingRule addNumberingRule(AdminScope scope, String insurerNumber, NumberingRuleRequest request)
+            throws InvalidIdentifierException, InsurerException {
+        Insurer insurer = loadForChange(scope, insurerNumber);
+        NumberingRule rule = insurer.addNumberingRule(request, today(), now(), scope.actor());
+        em.flush();
+        LOG.log(Level.INFO, "insurer {0}: numbering rule {1} from {2} registered by {3}", insurer.insurerNumber(),
+                rule.kind(), rule.effectiveFrom(), scope.actor());
+        return rule;
+    }
+
+    private Insurer loadForChange(AdminScope scope, String insurerNumber)
+            throws InvalidIdentifierException, InsurerException {
+        Insurer insurer = load(insurerNumber);
+        scope.checkChangeable(insurer.insurerNumber(), insurer.managingOrganisation());
+        return insurer;
+    }
+
+    private Insurer load(String insurerNumber) throws InvalidIdentifierException, InsurerNotFoundException {
+        InsurerNumber number = InsurerNumber.parse(insurerNumber);
+        return em.createNamedQuery("Insurer.findByNumber", Insurer.class)
+                .setParameter("insurerNumber", number.value())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new InsurerNotFoundException(number.value()));
+    }
+
+    /** Now, at the precision the database keeps. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,101 @@
+package jp.oqs.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+
+/**
+ * Applies the versioned migrations of {@code sql/} (packaged as {@code db/migration}) at start. If the database
+ * cannot be reached, the service starts anyway, reports not ready and retries; a migration that fails on a
+ * reachable database is logged and retried the same way, and readiness stays DOWN until it succeeds.
+ */
+@Singleton
+@Startup
+@TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class DatabaseMigration {
+
+    private static final Logger LOG = System.getLogger(DatabaseMigration.class.getName());
+    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+
+    @Resource(lookup = "jdbc/oqs")
+    private DataSource dataSource;
+
+    @Resource
+    private TimerService timers;
+
+    @Inject
+    @ConfigProperty(name = "oqs.migration.retry-seconds", defaultValue = "30")
+    private long retrySeconds;
+
+    private Flyway flyway;
+    private volatile String appliedVersion;
+
+    @PostConstruct
+    void migrateAtStart() {
+        flyway = Flyway.configure(DatabaseMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .validateMigrationNaming(true)
+                .load();
+        if (!migrate()) {
+            timers.createIntervalTimer(retrySeconds * 1000, retrySeconds * 1000, new TimerConfig(null, false));
+        }
+    }
+
+    @Timeout
+    void retry(jakarta.ejb.Timer timer) {
+        if (migrate()) {
+            timer.cancel();
+        }
+    }
+
+    private boolean migrate() {
+        try {
+            var result = flyway.migrate();
+            MigrationInfo current = flyway.info().current();
+            appliedVersion = current == null ? "none" : current.getVersion().getVersion();
+            LOG.log(Level.INFO, "database schema at version {0} ({1} migrations applied now)", appliedVersion,
+                    result.migrationsExecuted);
+            return true;
+        } catch (FlywayException e) {
+            LOG.log(Level.ERROR, "database migration failed, retrying in " + retrySeconds + " s: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Whether the schema is migrated and the database answers now. */
+    public boolean isReady() {
+        if (appliedVersion == null) {
+            return false;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(VALIDATION_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The schema version applied at start, or {@code null} before the migration succeeded. */
+    public String appliedVersion() {
+        return appliedVersion;
+    }
+}

@@ -1,0 +1,26 @@
+package jp.oqs.platform;
+
+import java.sql.SQLException;
+
+/** Recognises a unique-key violation (SQLSTATE 23xxx, Oracle ORA-00001) among an exception's causes. */
+public final class UniqueKeyViolation {
+
+    private static final int ORACLE_UNIQUE_CONSTRAINT = 1;
+    private static final int H2_DUPLICATE_KEY = 23505;
+
+    private UniqueKeyViolation() {
+    }
+
+    public static boolean isCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if ((state != null && state.startsWith("23")) || sql.getErrorCode() == ORACLE_UNIQUE_CONSTRAINT
+                        || sql.getErrorCode() == H2_DUPLICATE_KEY) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,22 @@
+package jp.oqs.api.insurer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Registers an insurer in state ONBOARDING. Category, managing organisation and prefecture are derived from the
+ * number.
+ *
+ * @param insurerNumber  8 digits, or 6 digits for 国保 (zero-padded to 8)
+ * @param numberingRule  optional; an insurer cannot be activated without one
+ */
+public record OnboardInsurerRequest(
+        @NotBlank String insurerNumber,
+        @NotBlank @Size(max = 100) String nameKanji,
+        @NotBlank @Size(max = 100) @Pattern(regexp = "[\\p{InKatakana}\\p{InHalfwidth_and_Fullwidth_Forms}ー・　 ]+",
+                message = "katakana only") String nameKana,
+        @Valid Contact contact,
+        @Valid NumberingRuleRequest numberingRule) {
+}

@@ -1,0 +1,2 @@
+/** MicroProfile Health: {@code /health/ready} is UP only when the database answers and is migrated. */
+package jp.oqs.web.health;
