@@ -86,10 +86,13 @@ public class DefaultInsurerService implements InsurerService {
         }
         if (search.text() != null && !search.text().isBlank()) {
             String text = search.text().strip();
+            // a 国保 number is typed with 6 digits and stored zero-padded to 8
             where.append(" AND (i.insurerNumber LIKE :numberPrefix ESCAPE '\\'"
+                    + " OR i.insurerNumber LIKE :kokuhoPrefix ESCAPE '\\'"
                     + " OR i.nameKanji LIKE :namePart ESCAPE '\\' OR i.nameKana LIKE :namePart ESCAPE '\\')");
             String literal = escapeLike(text);
             parameters.put("numberPrefix", literal + "%");
+            parameters.put("kokuhoPrefix", "00" + literal + "%");
             parameters.put("namePart", "%" + literal + "%");
         }
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(i) FROM Insurer i" + where, Long.class);

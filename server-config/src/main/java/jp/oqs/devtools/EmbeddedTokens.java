@@ -49,7 +49,7 @@ public final class EmbeddedTokens {
 
     public static void main(String[] args) {
         try {
-            System.exit(run(args, System.out));
+            run(args, System.out); // no System.exit on success: the build runs this in its own JVM
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: --data-dir DIR (--ensure-key | --role ROLE --subject NAME [--claim k=v]..."
@@ -61,7 +61,7 @@ public final class EmbeddedTokens {
         }
     }
 
-    static int run(String[] args, PrintStream out) throws IOException, GeneralSecurityException {
+    static void run(String[] args, PrintStream out) throws IOException, GeneralSecurityException {
         Path dataDir = Path.of(System.getenv().getOrDefault("OQS_DATA_DIR", "data"));
         String role = null;
         String subject = null;
@@ -91,13 +91,12 @@ public final class EmbeddedTokens {
         EmbeddedTokens tokens = new EmbeddedTokens(dataDir);
         if (ensureKeyOnly) {
             out.println(tokens.ensureKey());
-            return 0;
+            return;
         }
         if (role == null || subject == null) {
             throw new IllegalArgumentException("--role and --subject are required");
         }
         out.println(tokens.issue(role, subject, claims, lifetime));
-        return 0;
     }
 
     private static String value(String[] args, int index) {

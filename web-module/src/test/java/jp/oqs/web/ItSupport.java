@@ -1,0 +1,106 @@
+package jp.oqs.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.client.Client;
+import jakarta.ws.rs.client.ClientBuilder;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import jp.oqs.api.error.ErrorBody;
+import jp.oqs.devtools.EmbeddedTokens;
+import jp.oqs.identifier.CheckDigits;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.function.Executable;
+
+/** What the integration tests share: the deployment, tokens, typed clients and error assertions. */
+public final class ItSupport {
+
+    private static final EmbeddedTokens TOKENS =
+            new EmbeddedTokens(Path.of(System.getProperty("oqs.it.data.dir", "target/it-data")));
+
+    private ItSupport() {
+    }
+
+    /** The packaged Payara Micro WAR, exactly as bin/oqs runs it, deployed at /oqs. */
+    public static WebArchive microWar() {
+        return ShrinkWrap.create(ZipImporter.class, "oqs.war")
+                .importFrom(new File(System.getProperty("oqs.it.war")))
+                .as(WebArchive.class);
+    }
+
+    public static String token(String role, String subject, Map<String, Object> claims) {
+        try {
+            return TOKENS.issue(role, subject, claims, Duration.ofMinutes(30));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot issue a test token", e);
+        }
+    }
+
+    public static String token(String role, String subject) {
+        return token(role, subject, Map.of());
+    }
+
+    /** The API root, {@code http://127.0.0.1:port/oqs/api/v1}. */
+    public static URI api(URL deployment) {
+        return server(deployment).resolve("oqs/api/v1");
+    }
+
+    /**
+     * The server root, where MicroProfile Health answers. Payara Micro reports the machine's address, but the
+     * test server listens on the loopback interface only.
+     */
+    public static URI server(URL deployment) {
+        return URI.create(deployment.getProtocol() + "://127.0.0.1:" + deployment.getPort() + "/");
+    }
+
+    /** A typed client of a contract interface, through MicroProfile Rest Client, as a vendor would build it. */
+    public static <T> T client(Class<T> api, URL deployment, String token) {
+        return RestClientBuilder.newBuilder()
+                .baseUri(api(deployment))
+                .register((ClientRequestFilter) request ->
+                        request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token))
+                .build(api);
+    }
+
+    /** A plain JAX-RS client for calls the typed client cannot make (no token, malformed bodies). */
+    public static Client rawClient() {
+        return ClientBuilder.newClient();
+    }
+
+    /** Asserts a call fails with the status and code of the error body, and returns the body. */
+    public static ErrorBody assertError(int status, String code, Executable call) {
+        WebApplicationException e = assertThrows(WebApplicationException.class, call);
+        return assertError(status, code, e.getResponse());
+    }
+
+    public static ErrorBody assertError(int status, String code, Response response) {
+        assertEquals(status, response.getStatus(), "status");
+        ErrorBody body = response.readEntity(ErrorBody.class);
+        assertEquals(code, body.code(), () -> "code of " + body);
+        return body;
+    }
+
+    /** A valid 8-digit insurer number: 法別 + 都道府県 + serial + Luhn check digit. */
+    public static String insurerNumber(String houbetsu, String prefecture, int serial) {
+        String body = houbetsu + prefecture + String.format("%03d", serial);
+        return body + CheckDigits.luhn(body);
+    }
+
+    /** A valid 6-digit 市町村国保 number. */
+    public static String kokuhoNumber(String prefecture, int serial) {
+        String body = prefecture + String.format("%03d", serial);
+        return body + CheckDigits.luhn(body);
+    }
+}
