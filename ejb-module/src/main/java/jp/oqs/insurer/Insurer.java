@@ -85,6 +85,9 @@ public class Insurer {
     @Column(name = "registered_by", updatable = false)
     private String registeredBy;
 
+    @Column(name = "change_counter")
+    private long changeCounter;
+
     @Version
     @Column(name = "row_version")
     private int version;
@@ -193,6 +196,15 @@ public class Insurer {
         }
         this.status = InsurerStatus.DISSOLVED;
         this.statusDate = date;
+    }
+
+    /** The next number of this insurer's changes feed; call only while holding the insurer's row lock. */
+    public long nextChangeSequence() {
+        return ++changeCounter;
+    }
+
+    public boolean isActive() {
+        return status == InsurerStatus.ACTIVE;
     }
 
     private boolean isFinal() {

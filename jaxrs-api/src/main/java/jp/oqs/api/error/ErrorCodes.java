@@ -30,6 +30,32 @@ public final class ErrorCodes {
     public static final String NUMBERING_RULE_DATE_NOT_IN_FUTURE = "NUMBERING_RULE_DATE_NOT_IN_FUTURE";
     public static final String NUMBERING_RULE_DATE_NOT_AFTER_LATEST = "NUMBERING_RULE_DATE_NOT_AFTER_LATEST";
 
+    // sync batches
+    public static final String BATCH_ID_REUSED = "BATCH_ID_REUSED";
+    public static final String BATCH_TOO_LARGE = "BATCH_TOO_LARGE";
+    public static final String BATCH_NOT_FOUND = "BATCH_NOT_FOUND";
+    public static final String NOTICE_NOT_FOUND = "NOTICE_NOT_FOUND";
+
+    // sync records (per-record rejections)
+    public static final String RECORD_INVALID = "RECORD_INVALID";
+    public static final String DUPLICATE_RECORD_ID = "DUPLICATE_RECORD_ID";
+    public static final String MY_NUMBER_NOT_ACCEPTED = "MY_NUMBER_NOT_ACCEPTED";
+    public static final String DATE_OUT_OF_RANGE = "DATE_OUT_OF_RANGE";
+    public static final String INSURER_NOT_ACTIVE = "INSURER_NOT_ACTIVE";
+    public static final String NO_NUMBERING_RULE = "NO_NUMBERING_RULE";
+    public static final String PERSON_MISMATCH = "PERSON_MISMATCH";
+    public static final String QUALIFICATION_NOT_FOUND = "QUALIFICATION_NOT_FOUND";
+    public static final String QUALIFICATION_ALREADY_OPEN = "QUALIFICATION_ALREADY_OPEN";
+    public static final String QUALIFICATION_OVERLAP = "QUALIFICATION_OVERLAP";
+    public static final String QUALIFICATION_LOST = "QUALIFICATION_LOST";
+    public static final String LOSS_BEFORE_ACQUISITION = "LOSS_BEFORE_ACQUISITION";
+    public static final String CHANGE_BEFORE_LATEST_VERSION = "CHANGE_BEFORE_LATEST_VERSION";
+    public static final String VERSION_NOT_FOUND = "VERSION_NOT_FOUND";
+    public static final String INVALID_INDIVIDUAL_NUMBER = "INVALID_INDIVIDUAL_NUMBER";
+    public static final String INDIVIDUAL_NUMBER_TAKEN = "INDIVIDUAL_NUMBER_TAKEN";
+    public static final String INVALID_BRANCH_NUMBER = "INVALID_BRANCH_NUMBER";
+    public static final String BRANCH_NUMBER_TAKEN = "BRANCH_NUMBER_TAKEN";
+
     // service side
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";

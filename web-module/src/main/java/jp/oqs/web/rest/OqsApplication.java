@@ -10,6 +10,8 @@ import jp.oqs.api.security.Roles;
 import jp.oqs.web.insurer.InsurerAdminResource;
 import jp.oqs.web.security.CallerResource;
 import jp.oqs.web.security.RoleCheckFeature;
+import jp.oqs.web.sync.BatchSizeLimit;
+import jp.oqs.web.sync.SyncResource;
 import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
@@ -27,6 +29,8 @@ public class OqsApplication extends Application {
         return Set.of(
                 InsurerAdminResource.class,
                 CallerResource.class,
+                SyncResource.class,
+                BatchSizeLimit.class,
                 RoleCheckFeature.class,
                 BusinessFailureMapper.class,
                 ConstraintViolationMapper.class,

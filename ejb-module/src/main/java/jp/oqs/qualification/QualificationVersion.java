@@ -1,0 +1,198 @@
+package jp.oqs.qualification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import jp.oqs.api.sync.LossReason;
+import jp.oqs.api.sync.Relationship;
+
+/**
+ * What was true of a qualification from {@code validFrom} (inclusive) until {@code validTo} (exclusive; open while
+ * null). Attributes are written once. Only two markers are ever set later, each once: {@code validTo} when a later
+ * version takes over, {@code supersededBy} when a correction replaces this version.
+ */
+@Entity
+@Table(name = "qualification_version")
+@NamedQuery(name = "QualificationVersion.asOf",
+        query = "SELECT v FROM QualificationVersion v JOIN FETCH v.qualification q"
+                + " WHERE q.person = :person AND v.supersededBy IS NULL"
+                + " AND v.validFrom <= :asOf AND (v.validTo IS NULL OR v.validTo > :asOf)"
+                + " ORDER BY q.acquiredOn")
+public class QualificationVersion {
+
+    @Id
+    @SequenceGenerator(name = "qualification_version_seq", sequenceName = "qualification_version_seq",
+            allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "qualification_version_seq")
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "qualification_id", updatable = false)
+    private Qualification qualification;
+
+    @Column(name = "valid_from", updatable = false)
+    private LocalDate validFrom;
+
+    @Column(name = "valid_to")
+    private LocalDate validTo;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "relationship", updatable = false)
+    private Relationship relationship;
+
+    @Column(name = "name_kanji", updatable = false)
+    private String nameKanji;
+
+    @Column(name = "name_kana", updatable = false)
+    private String nameKana;
+
+    @Column(name = "copay_ratio", updatable = false)
+    private int copayRatio;
+
+    @Column(name = "card_issued_on", updatable = false)
+    private LocalDate cardIssuedOn;
+
+    @Column(name = "card_expires_on", updatable = false)
+    private LocalDate cardExpiresOn;
+
+    @Column(name = "lost_on", updatable = false)
+    private LocalDate lostOn;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "loss_reason", updatable = false)
+    private LossReason lossReason;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "superseded_by")
+    private QualificationVersion supersededBy;
+
+    @Column(name = "batch_id", updatable = false)
+    private String batchId;
+
+    @Column(name = "record_id", updatable = false)
+    private String recordId;
+
+    @Column(name = "recorded_at", updatable = false)
+    private Instant recordedAt;
+
+    protected QualificationVersion() {
+    }
+
+    QualificationVersion(Qualification qualification, LocalDate validFrom, LocalDate validTo,
+                         VersionAttributes attributes, LocalDate lostOn, LossReason lossReason,
+                         SourceRecord source, Instant recordedAt) {
+        this.qualification = qualification;
+        this.validFrom = validFrom;
+        this.validTo = validTo;
+        this.relationship = attributes.relationship();
+        this.nameKanji = attributes.nameKanji();
+        this.nameKana = attributes.nameKana();
+        this.copayRatio = attributes.copayRatio();
+        this.cardIssuedOn = attributes.cardIssuedOn();
+        this.cardExpiresOn = attributes.cardExpiresOn();
+        this.lostOn = lostOn;
+        this.lossReason = lossReason;
+        this.batchId = source.batchId();
+        this.recordId = source.recordId();
+        this.recordedAt = recordedAt;
+    }
+
+    boolean covers(LocalDate date) {
+        return !validFrom.isAfter(date) && (validTo == null || validTo.isAfter(date));
+    }
+
+    /** Not replaced by a correction. */
+    public boolean isCurrent() {
+        return supersededBy == null;
+    }
+
+    void closeAt(LocalDate date) {
+        if (validTo != null && !validTo.equals(date)) {
+            throw new IllegalStateException("a version is closed once");
+        }
+        this.validTo = date;
+    }
+
+    void supersedeBy(QualificationVersion correction) {
+        if (supersededBy != null) {
+            throw new IllegalStateException("a version is superseded once");
+        }
+        this.supersededBy = correction;
+    }
+
+    public VersionAttributes attributes() {
+        return new VersionAttributes(relationship, nameKanji, nameKana, copayRatio, cardIssuedOn, cardExpiresOn);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Qualification qualification() {
+        return qualification;
+    }
+
+    public LocalDate validFrom() {
+        return validFrom;
+    }
+
+    public LocalDate validTo() {
+        return validTo;
+    }
+
+    public Relationship relationship() {
+        return relationship;
+    }
+
+    public String nameKanji() {
+        return nameKanji;
+    }
+
+    public String nameKana() {
+        return nameKana;
+    }
+
+    public int copayRatio() {
+        return copayRatio;
+    }
+
+    public LocalDate cardIssuedOn() {
+        return cardIssuedOn;
+    }
+
+    public LocalDate cardExpiresOn() {
+        return cardExpiresOn;
+    }
+
+    public LocalDate lostOn() {
+        return lostOn;
+    }
+
+    public LossReason lossReason() {
+        return lossReason;
+    }
+
+    public String batchId() {
+        return batchId;
+    }
+
+    public String recordId() {
+        return recordId;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+}

@@ -1,0 +1,340 @@
+package jp.oqs.sync;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.sync.ChangeKind;
+import jp.oqs.api.sync.PersonData;
+import jp.oqs.api.sync.QualificationData;
+import jp.oqs.api.sync.SyncBatchRequest;
+import jp.oqs.api.sync.SyncRecord;
+import jp.oqs.identifier.InsurerNumber;
+import jp.oqs.identifier.InvalidIdentifierException;
+import jp.oqs.insurer.Insurer;
+import jp.oqs.insurer.NumberingRule;
+import jp.oqs.numbering.NumberAssignment;
+import jp.oqs.platform.BusinessException;
+import jp.oqs.qualification.AssignedNumber;
+import jp.oqs.qualification.Person;
+import jp.oqs.qualification.Qualification;
+import jp.oqs.qualification.QualificationVersion;
+import jp.oqs.qualification.RecordRejectedException;
+import jp.oqs.qualification.SourceRecord;
+import jp.oqs.qualification.VersionAttributes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Applies one batch in one transaction, holding the insurer's row lock: the batch row (whose key is the batch id),
+ * every accepted record's effect and every record's result commit together or not at all. A crash before the
+ * commit leaves nothing; a resend then applies the batch as if it were the first time.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class SyncBatchProcessor {
+
+    private static final Logger LOG = System.getLogger(SyncBatchProcessor.class.getName());
+
+    @PersistenceContext(unitName = "oqs")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "oqs.sync.max-future-days", defaultValue = "366")
+    private int maxFutureDays;
+
+    /** Applies the batch, or returns the stored result of an earlier identical one. */
+    public SyncBatch apply(SyncCaller caller, SyncBatchRequest request)
+            throws InvalidIdentifierException, SyncException {
+        InsurerNumber insurerNumber = InsurerNumber.parse(request.insurerNumber());
+        caller.checkMayActFor(insurerNumber);
+        String hash = BatchContent.hash(request);
+        Insurer insurer = em.createNamedQuery("Insurer.findByNumber", Insurer.class)
+                .setParameter("insurerNumber", insurerNumber.value())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElse(null);
+        SyncBatch earlier = em.find(SyncBatch.class, request.batchId().toString());
+        if (earlier != null) {
+            if (!earlier.contentHash().equals(hash)) {
+                throw new SyncException(BusinessException.Kind.CONFLICT, ErrorCodes.BATCH_ID_REUSED,
+                        "このバッチIDは別の内容で処理済みです。",
+                        "batchId " + request.batchId() + " was applied with other content; a resend must be "
+                                + "byte-for-byte the same batch, new content needs a new batchId");
+            }
+            return earlier;
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Batch batch = new Batch(insurer, request.batchId().toString(), now, LocalDate.now(clock));
+        List<SyncRecordResult> results = new ArrayList<>(request.records().size());
+        for (int position = 0; position < request.records().size(); position++) {
+            results.add(batch.apply(position, request.records().get(position)));
+        }
+        SyncBatch stored = new SyncBatch(request.batchId().toString(), insurerNumber.value(), hash, caller.name(),
+                now, results);
+        em.persist(stored);
+        LOG.log(Level.INFO, "sync batch {0} for insurer {1} by {2}: {3} accepted, {4} rejected",
+                stored.batchId(), insurerNumber, caller.name(), stored.acceptedCount(), stored.rejectedCount());
+        return stored;
+    }
+
+    /** The state of one batch while it is applied. */
+    private final class Batch {
+
+        private final Insurer insurer;
+        private final String batchId;
+        private final Instant now;
+        private final LocalDate latestDate;
+        private final LocalDate today;
+        private final NumberAssignment numbers = new NumberAssignment(em);
+        private final Set<String> recordIds = new HashSet<>();
+        private final Map<String, Person> persons = new HashMap<>();
+
+        Batch(Insurer insurer, String batchId, Instant now, LocalDate today) {
+            this.insurer = insurer;
+            this.batchId = batchId;
+            this.now = now;
+            this.today = today;
+            this.latestDate = today.plusDays(maxFutureDays);
+        }
+
+        SyncRecordResult apply(int position, SyncRecord record) {
+            String recordId = record == null ? null : record.recordId();
+            try {
+                RecordFields.recordId(recordId);
+                if (!recordIds.add(recordId)) {
+                    throw new RecordRejectedException(ErrorCodes.DUPLICATE_RECORD_ID,
+                            "同じレコードIDがバッチ内に重複しています。",
+                            "recordId " + recordId + " appears more than once in this batch");
+                }
+                RecordFields.required(record.operation(), "operation");
+                if (insurer == null) {
+                    throw new RecordRejectedException(ErrorCodes.INSURER_NOT_ACTIVE,
+                            "この保険者は登録されていません。",
+                            "the batch's insurerNumber is not registered; onboard the insurer first");
+                }
+                SourceRecord source = new SourceRecord(batchId, recordId);
+                Qualification qualification = switch (record.operation()) {
+                    case ACQUIRE -> acquire(record, source);
+                    case CHANGE -> change(record, source);
+                    case LOSE -> lose(record, source);
+                    case CORRECT -> correct(record, source);
+                };
+                return SyncRecordResult.accepted(position, recordId, qualification.individualNumber(),
+                        qualification.branchNumber());
+            } catch (RecordRejectedException e) {
+                return SyncRecordResult.rejected(position, recordId == null ? "" : truncate(recordId),
+                        e.code(), e.getMessage());
+            }
+        }
+
+        private Qualification acquire(SyncRecord record, SourceRecord source) throws RecordRejectedException {
+            if (!insurer.isActive()) {
+                throw new RecordRejectedException(ErrorCodes.INSURER_NOT_ACTIVE,
+                        "有効でない保険者（状態: " + insurer.status() + "）には資格取得を登録できません。",
+                        "ACQUIRE needs an ACTIVE insurer; " + insurer.insurerNumber() + " is " + insurer.status());
+            }
+            PersonData personData = RecordFields.required(record.person(), "person");
+            QualificationData data = RecordFields.required(record.qualification(), "qualification");
+            String linkKey = RecordFields.linkKey(personData.linkKey());
+            LocalDate birthDate = RecordFields.date(personData.birthDate(), "person.birthDate", today);
+            RecordFields.required(personData.sex(), "person.sex");
+            VersionAttributes attributes = new VersionAttributes(
+                    RecordFields.required(data.relationship(), "qualification.relationship"),
+                    RecordFields.name(personData.nameKanji(), "person.nameKanji"),
+                    RecordFields.name(personData.nameKana(), "person.nameKana"),
+                    RecordFields.copayRatio(data.copayRatio()),
+                    RecordFields.optionalDate(data.cardIssuedOn(), "qualification.cardIssuedOn", latestDate),
+                    RecordFields.optionalDate(data.cardExpiresOn(), "qualification.cardExpiresOn",
+                            LocalDate.of(2199, 12, 31)));
+            LocalDate acquiredOn = RecordFields.date(data.acquiredOn(), "qualification.acquiredOn", latestDate);
+            if (acquiredOn.isBefore(birthDate)) {
+                throw RecordFields.invalid("資格取得日が生年月日より前です。",
+                        "qualification.acquiredOn " + acquiredOn + " is before person.birthDate");
+            }
+            String symbol = RecordFields.householdPart(data.symbol(), "qualification.symbol", false);
+            String number = RecordFields.householdPart(data.number(), "qualification.number", true);
+
+            Person person = findPerson(linkKey);
+            List<Qualification> held = List.of();
+            if (person != null) {
+                if (!person.birthDate().equals(birthDate) || person.sex() != personData.sex()) {
+                    throw new RecordRejectedException(ErrorCodes.PERSON_MISMATCH,
+                            "連携用符号の人物と生年月日・性別が一致しません。",
+                            "person.birthDate or person.sex differs from what is recorded for this link key");
+                }
+                held = qualificationsOf(person);
+                for (Qualification q : held) {
+                    if (q.insurer() == insurer) {
+                        if (q.isOpen()) {
+                            throw new RecordRejectedException(ErrorCodes.QUALIFICATION_ALREADY_OPEN,
+                                    "この保険者で資格を取得中です（取得日 " + q.acquiredOn() + "）。",
+                                    "the person already has an open qualification at this insurer since "
+                                            + q.acquiredOn() + "; LOSE it first");
+                        }
+                        if (q.lostOn().isAfter(acquiredOn) || !q.acquiredOn().isBefore(acquiredOn)) {
+                            throw new RecordRejectedException(ErrorCodes.QUALIFICATION_OVERLAP,
+                                    "この保険者での過去の資格期間と重なります。",
+                                    "acquiredOn " + acquiredOn + " falls in or before an earlier qualification at "
+                                            + "this insurer (" + q.acquiredOn() + " to " + q.lostOn() + ")");
+                        }
+                    }
+                }
+            }
+            NumberingRule rule = insurer.numberingRuleOn(acquiredOn).orElseThrow(() ->
+                    new RecordRejectedException(ErrorCodes.NO_NUMBERING_RULE,
+                            "資格取得日に適用される採番ルールがありません。",
+                            "the insurer has no numbering rule in force on " + acquiredOn));
+            AssignedNumber assigned = numbers.assign(insurer, rule, symbol, number, data.individualNumber(),
+                    data.branchNumber());
+
+            // every check passed: write
+            if (person == null) {
+                person = new Person(linkKey, birthDate, personData.sex(), now);
+                em.persist(person);
+                persons.put(linkKey, person);
+            }
+            Qualification qualification = Qualification.acquire(person, insurer, assigned, symbol, number,
+                    acquiredOn, attributes, source, now);
+            em.persist(qualification);
+            numbers.register(qualification);
+            for (Qualification elsewhere : held) {
+                if (elsewhere.insurer() != insurer && elsewhere.isOpen()) {
+                    em.persist(new OverlapNotice(elsewhere, qualification, now));
+                }
+            }
+            record(ChangeKind.ACQUIRED, qualification, acquiredOn, source);
+            return qualification;
+        }
+
+        private Qualification change(SyncRecord record, SourceRecord source) throws RecordRejectedException {
+            LocalDate date = RecordFields.date(record.effectiveDate(), "effectiveDate", latestDate);
+            Qualification qualification = qualificationOn(record, date);
+            QualificationVersion latest = qualification.versionOn(date).orElseThrow(() -> notFound(date));
+            VersionAttributes attributes = merged(record, latest.attributes());
+            qualification.change(date, attributes, source, now);
+            record(ChangeKind.CHANGED, qualification, date, source);
+            return qualification;
+        }
+
+        private Qualification lose(SyncRecord record, SourceRecord source) throws RecordRejectedException {
+            LocalDate lostOn = RecordFields.date(record.lostOn(), "lostOn", latestDate);
+            RecordFields.required(record.lossReason(), "lossReason");
+            Person person = findPerson(RecordFields.linkKey(RecordFields.required(record.person(), "person")
+                    .linkKey()));
+            List<Qualification> atInsurer = person == null ? List.of() : qualificationsOf(person).stream()
+                    .filter(q -> q.insurer() == insurer).toList();
+            Qualification open = atInsurer.stream().filter(Qualification::isOpen).findFirst().orElse(null);
+            if (open == null) {
+                if (atInsurer.isEmpty()) {
+                    throw new RecordRejectedException(ErrorCodes.QUALIFICATION_NOT_FOUND,
+                            "喪失させる資格がありません（資格取得が未登録です）。",
+                            "LOSE for a person with no qualification at this insurer; ACQUIRE comes first");
+                }
+                throw new RecordRejectedException(ErrorCodes.QUALIFICATION_LOST,
+                        "この保険者での資格は既に喪失しています。",
+                        "the person has no open qualification at this insurer");
+            }
+            open.lose(lostOn, record.lossReason(), source, now);
+            for (OverlapNotice notice : em.createNamedQuery("OverlapNotice.openFor", OverlapNotice.class)
+                    .setParameter("qualification", open).getResultList()) {
+                notice.resolve(now);
+            }
+            record(ChangeKind.LOST, open, lostOn, source);
+            return open;
+        }
+
+        private Qualification correct(SyncRecord record, SourceRecord source) throws RecordRejectedException {
+            LocalDate date = RecordFields.date(record.effectiveDate(), "effectiveDate", latestDate);
+            Qualification qualification = qualificationOn(record, date);
+            QualificationVersion wrong = qualification.versions().stream()
+                    .filter(v -> v.isCurrent() && v.validFrom().equals(date)).findFirst()
+                    .orElseThrow(() -> new RecordRejectedException(ErrorCodes.VERSION_NOT_FOUND,
+                            "訂正対象の履歴（" + date + "開始）がありません。",
+                            "CORRECT needs effectiveDate equal to the validFrom of a current version"));
+            qualification.correct(date, merged(record, wrong.attributes()), source, now);
+            record(ChangeKind.CORRECTED, qualification, date, source);
+            return qualification;
+        }
+
+        /** The person's qualification at this insurer whose period holds {@code date} (its loss day included). */
+        private Qualification qualificationOn(SyncRecord record, LocalDate date) throws RecordRejectedException {
+            Person person = findPerson(RecordFields.linkKey(RecordFields.required(record.person(), "person")
+                    .linkKey()));
+            if (person != null) {
+                for (Qualification q : qualificationsOf(person)) {
+                    if (q.insurer() == insurer && !q.acquiredOn().isAfter(date)
+                            && (q.lostOn() == null || !q.lostOn().isBefore(date))) {
+                        return q;
+                    }
+                }
+            }
+            throw notFound(date);
+        }
+
+        private RecordRejectedException notFound(LocalDate date) {
+            return new RecordRejectedException(ErrorCodes.QUALIFICATION_NOT_FOUND,
+                    "指定日（" + date + "）に該当する資格がありません。",
+                    "the person has no qualification at this insurer on " + date);
+        }
+
+        /** The record's attributes, each one not given taken from {@code current}. */
+        private VersionAttributes merged(SyncRecord record, VersionAttributes current) throws RecordRejectedException {
+            PersonData person = record.person();
+            QualificationData data = record.qualification();
+            String nameKanji = person == null || person.nameKanji() == null ? current.nameKanji()
+                    : RecordFields.name(person.nameKanji(), "person.nameKanji");
+            String nameKana = person == null || person.nameKana() == null ? current.nameKana()
+                    : RecordFields.name(person.nameKana(), "person.nameKana");
+            if (data == null) {
+                return new VersionAttributes(current.relationship(), nameKanji, nameKana, current.copayRatio(),
+                        current.cardIssuedOn(), current.cardExpiresOn());
+            }
+            return new VersionAttributes(
+                    data.relationship() == null ? current.relationship() : data.relationship(),
+                    nameKanji, nameKana,
+                    data.copayRatio() == null ? current.copayRatio() : RecordFields.copayRatio(data.copayRatio()),
+                    data.cardIssuedOn() == null ? current.cardIssuedOn()
+                            : RecordFields.date(data.cardIssuedOn(), "qualification.cardIssuedOn", latestDate),
+                    data.cardExpiresOn() == null ? current.cardExpiresOn()
+                            : RecordFields.date(data.cardExpiresOn(), "qualification.cardExpiresOn",
+                            LocalDate.of(2199, 12, 31)));
+        }
+
+        private Person findPerson(String linkKey) {
+            return persons.computeIfAbsent(linkKey, key -> em.createNamedQuery("Person.findByLinkKey", Person.class)
+                    .setParameter("linkKey", key).getResultStream().findFirst().orElse(null));
+        }
+
+        private List<Qualification> qualificationsOf(Person person) {
+            return em.createNamedQuery("Qualification.ofPerson", Qualification.class)
+                    .setParameter("person", person).getResultList();
+        }
+
+        private void record(ChangeKind kind, Qualification qualification, LocalDate date, SourceRecord source) {
+            em.persist(new ChangeEvent(insurer, insurer.nextChangeSequence(), kind, qualification, date, source,
+                    now));
+        }
+
+        private String truncate(String recordId) {
+            return recordId.length() > 64 ? recordId.substring(0, 64) : recordId;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package jp.oqs.sync;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.sync.SyncBatchRequest;
+import jp.oqs.identifier.InsurerNumber;
+import jp.oqs.identifier.InvalidIdentifierException;
+import jp.oqs.insurer.Insurer;
+import jp.oqs.platform.BusinessException;
+import jp.oqs.platform.UniqueKeyViolation;
+
+/** The sync use cases: submit a batch (retried when it collides with a concurrent one), read results, notices, changes. */
+@Stateless
+public class SyncService {
+
+    private static final Logger LOG = System.getLogger(SyncService.class.getName());
+    private static final int ATTEMPTS = 3;
+
+    @EJB
+    private SyncBatchProcessor processor;
+
+    @PersistenceContext(unitName = "oqs")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    /**
+     * Applies a batch exactly once. Two batches that race for the same new person (or two sends of the same batch
+     * for an insurer not registered) can collide on a unique key; the loser's transaction rolls back completely and
+     * is tried again, and then sees what the winner stored.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public SyncBatch submit(@NotNull @Valid SyncCaller caller, @NotNull @Valid SyncBatchRequest request)
+            throws InvalidIdentifierException, SyncException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return processor.apply(caller, request);
+            } catch (EJBException e) {
+                boolean collision = UniqueKeyViolation.isCause(e) || causedBy(e, OptimisticLockException.class);
+                if (!collision || attempt == ATTEMPTS) {
+                    throw e;
+                }
+                LOG.log(Level.INFO, "sync batch {0} collided with a concurrent batch, attempt {1} of {2}",
+                        request.batchId(), attempt + 1, ATTEMPTS);
+            }
+        }
+    }
+
+    public SyncBatch batch(@NotNull @Valid SyncCaller caller, @NotNull UUID batchId)
+            throws InvalidIdentifierException, SyncException {
+        SyncBatch batch = em.find(SyncBatch.class, batchId.toString());
+        if (batch == null) {
+            throw notFound(ErrorCodes.BATCH_NOT_FOUND, "指定のバッチはありません。", "no batch " + batchId);
+        }
+        caller.checkMayActFor(InsurerNumber.parse(batch.insurerNumber()));
+        batch.results().size();
+        return batch;
+    }
+
+    /** Open notices for the insurer after the cursor, oldest first. */
+    public List<OverlapNotice> openNotices(@NotNull @Valid SyncCaller caller, @NotNull String insurerNumber,
+                                           long after, int limit) throws InvalidIdentifierException, SyncException {
+        Insurer insurer = insurer(caller, insurerNumber);
+        List<OverlapNotice> notices = em.createNamedQuery("OverlapNotice.open", OverlapNotice.class)
+                .setParameter("insurer", insurer)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultList();
+        notices.forEach(n -> n.newQualification().insurer().insurerNumber());
+        return notices;
+    }
+
+    public OverlapNotice acknowledge(@NotNull @Valid SyncCaller caller, long noticeId)
+            throws InvalidIdentifierException, SyncException {
+        OverlapNotice notice = em.find(OverlapNotice.class, noticeId);
+        if (notice == null) {
+            throw notFound(ErrorCodes.NOTICE_NOT_FOUND, "指定の注意喚起はありません。", "no notice " + noticeId);
+        }
+        caller.checkMayActFor(InsurerNumber.parse(notice.insurer().insurerNumber()));
+        notice.acknowledge(caller.name(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        notice.newQualification().insurer().insurerNumber();
+        return notice;
+    }
+
+    /** The insurer's changes after the cursor, in sequence. */
+    public List<ChangeEvent> changes(@NotNull @Valid SyncCaller caller, @NotNull String insurerNumber, long after,
+                                     int limit) throws InvalidIdentifierException, SyncException {
+        Insurer insurer = insurer(caller, insurerNumber);
+        return em.createNamedQuery("ChangeEvent.after", ChangeEvent.class)
+                .setParameter("insurer", insurer)
+                .setParameter("after", after)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    private Insurer insurer(SyncCaller caller, String insurerNumber) throws InvalidIdentifierException, SyncException {
+        InsurerNumber number = InsurerNumber.parse(insurerNumber);
+        caller.checkMayActFor(number);
+        return em.createNamedQuery("Insurer.findByNumber", Insurer.class)
+                .setParameter("insurerNumber", number.value())
+                .getResultStream().findFirst()
+                .orElseThrow(() -> notFound(ErrorCodes.INSURER_NOT_FOUND, "この保険者は登録されていません。",
+                        "insurer " + number + " is not registered"));
+    }
+
+    private static SyncException notFound(String code, String message, String hint) {
+        return new SyncException(BusinessException.Kind.NOT_FOUND, code, message, hint);
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

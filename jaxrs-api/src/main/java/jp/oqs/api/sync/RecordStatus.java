@@ -1,0 +1,5 @@
+package jp.oqs.api.sync;
+
+public enum RecordStatus {
+    ACCEPTED, REJECTED
+}

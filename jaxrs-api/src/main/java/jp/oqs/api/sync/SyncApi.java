@@ -1,0 +1,61 @@
+package jp.oqs.api.sync;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/**
+ * For intermediate-server sync jobs (role {@code insurer-sync}), only for the insurers in the token's
+ * {@code insurerNumbers}: 403 {@code INSURER_OUT_OF_SCOPE} otherwise.
+ */
+@Path(SyncApi.PATH)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface SyncApi {
+
+    String PATH = "sync";
+
+    /**
+     * Applies a batch exactly once. 200 with one result per record (bad records rejected one by one, good ones
+     * applied); the same {@code batchId} again → the stored result; with other content → 409
+     * {@code BATCH_ID_REUSED}; more records than configured → 413 {@code BATCH_TOO_LARGE}.
+     */
+    @POST
+    @Path("batches")
+    SyncBatchResult submit(@NotNull @Valid SyncBatchRequest batch);
+
+    @GET
+    @Path("batches/{batchId}")
+    SyncBatchResult batch(@PathParam("batchId") UUID batchId);
+
+    /** Open overlap notices for the insurer, oldest first, after the cursor. */
+    @GET
+    @Path("notices")
+    NoticePage notices(@QueryParam("insurerNumber") @NotBlank String insurerNumber,
+                       @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit);
+
+    /** Acknowledges a notice: it leaves the open list. Acknowledging twice is harmless. */
+    @POST
+    @Path("notices/{id}/acknowledgement")
+    NoticeView acknowledge(@PathParam("id") long id);
+
+    /** What the central side changed for the insurer's qualifications, after the cursor. */
+    @GET
+    @Path("changes")
+    ChangePage changes(@QueryParam("insurerNumber") @NotBlank String insurerNumber,
+                       @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+                       @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit);
+}

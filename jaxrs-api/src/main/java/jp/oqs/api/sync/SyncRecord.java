@@ -1,0 +1,15 @@
+package jp.oqs.api.sync;
+
+import java.time.LocalDate;
+
+/**
+ * One record of a batch. Which fields are needed depends on the operation: ACQUIRE needs the person and the
+ * qualification; CHANGE and CORRECT the person's link key, {@code effectiveDate} and the new attributes; LOSE
+ * the link key, {@code lostOn} and {@code lossReason}. A record that breaks a rule is rejected on its own.
+ *
+ * @param recordId the sender's id of the record, unique within the batch
+ */
+public record SyncRecord(String recordId, SyncOperation operation, PersonData person,
+                         QualificationData qualification, LocalDate effectiveDate, LocalDate lostOn,
+                         LossReason lossReason) {
+}
