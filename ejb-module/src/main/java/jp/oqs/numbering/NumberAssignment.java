@@ -1,8 +1,16 @@
 package jp.oqs.numbering;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.insurer.NumberingRuleKind;
 import jp.oqs.insurer.Insurer;
@@ -12,19 +20,44 @@ import jp.oqs.qualification.Qualification;
 import jp.oqs.qualification.RecordRejectedException;
 
 /**
- * Assigns individual-unit numbers within one transaction (one batch). Centrally generated numbers come from a
- * database sequence in blocks; the other rules are checked against what is already stored, including what this
- * transaction stored before (the queries flush first). Database constraints back every uniqueness rule.
+ * Assigns individual-unit numbers within one transaction (one batch). What is already taken at the insurer is
+ * read once for the whole batch ({@link #preload}); what the batch assigns is added as it goes, so no query runs
+ * per record. Centrally generated numbers come from a database sequence in blocks. Database constraints back
+ * every uniqueness rule.
  */
 public class NumberAssignment {
 
     private static final int CENTRAL_BLOCK = 1000;
+    private static final int IN_LIST = 500;
 
     private final EntityManager em;
     private final Deque<Long> centralCounters = new ArrayDeque<>();
+    private final Set<String> takenIndividual = new HashSet<>();
+    private final Set<String> takenBranch = new HashSet<>();
+    private final Map<String, String> highestBranch = new HashMap<>();
 
     public NumberAssignment(EntityManager em) {
         this.em = em;
+    }
+
+    /** Reads what the insurer has taken among the households and individual numbers a batch mentions. */
+    public void preload(Insurer insurer, Collection<String> householdKeys, Collection<String> individualNumbers) {
+        for (List<String> chunk : chunks(householdKeys)) {
+            List<Object[]> rows = em.createQuery("SELECT q.householdKey, q.branchNumber FROM Qualification q"
+                            + " WHERE q.insurer = :insurer AND q.householdKey IN :keys AND q.branchNumber IS NOT NULL",
+                            Object[].class)
+                    .setParameter("insurer", insurer).setParameter("keys", chunk)
+                    .setFlushMode(FlushModeType.COMMIT).getResultList();
+            for (Object[] row : rows) {
+                takeBranch((String) row[0], (String) row[1]);
+            }
+        }
+        for (List<String> chunk : chunks(individualNumbers)) {
+            takenIndividual.addAll(em.createQuery("SELECT q.individualNumber FROM Qualification q"
+                            + " WHERE q.insurer = :insurer AND q.individualNumber IN :numbers", String.class)
+                    .setParameter("insurer", insurer).setParameter("numbers", chunk)
+                    .setFlushMode(FlushModeType.COMMIT).getResultList());
+        }
     }
 
     /**
@@ -35,8 +68,8 @@ public class NumberAssignment {
      * @param individualNumber the number an INSURER_RULE insurer made
      * @param branchNumber     a requested 枝番 (HOUSEHOLD_BRANCH), or null for the next free one
      */
-    public AssignedNumber assign(Insurer insurer, NumberingRule rule, String symbol, String number,
-                                 String individualNumber, String branchNumber) throws RecordRejectedException {
+    public AssignedNumber assign(NumberingRule rule, String symbol, String number, String individualNumber,
+                                 String branchNumber) throws RecordRejectedException {
         NumberingRuleKind kind = rule.kind();
         return switch (kind) {
             case CENTRAL_GENERATED -> new AssignedNumber(kind, IndividualNumbers.central(nextCentralCounter()), null);
@@ -47,7 +80,7 @@ public class NumberAssignment {
                     throw new RecordRejectedException(ErrorCodes.INVALID_INDIVIDUAL_NUMBER,
                             "被保険者番号（個人単位）が保険者の登録した形式に合いません。", violation);
                 }
-                yield new AssignedNumber(kind, unused(insurer, individualNumber), null);
+                yield new AssignedNumber(kind, unused(individualNumber), null);
             }
             case LATE_ELDERLY_PADDED -> {
                 String padded = IndividualNumbers.lateElderlyPadded(number);
@@ -57,18 +90,28 @@ public class NumberAssignment {
                             "the insurer's rule is LATE_ELDERLY_PADDED: qualification.number must be the 8-digit "
                                     + "被保険者番号, which is left-padded with zeros to " + IndividualNumbers.PADDED_LENGTH);
                 }
-                yield new AssignedNumber(kind, unused(insurer, padded), null);
+                yield new AssignedNumber(kind, unused(padded), null);
             }
-            case HOUSEHOLD_BRANCH -> new AssignedNumber(kind, null, branch(insurer, symbol, number, branchNumber));
+            case HOUSEHOLD_BRANCH -> new AssignedNumber(kind, null, branch(symbol, number, branchNumber));
         };
     }
 
-    private String unused(Insurer insurer, String individualNumber) throws RecordRejectedException {
-        long taken = em.createNamedQuery("Qualification.countIndividual", Long.class)
-                .setParameter("insurer", insurer)
-                .setParameter("individualNumber", individualNumber)
-                .getSingleResult();
-        if (taken > 0) {
+    /** Marks the number of a stored qualification as taken, and registers a central one nationally. */
+    public void register(Qualification qualification) {
+        if (qualification.individualNumber() != null) {
+            takenIndividual.add(qualification.individualNumber());
+        }
+        if (qualification.branchNumber() != null) {
+            takeBranch(Qualification.householdKey(qualification.symbol(), qualification.number()),
+                    qualification.branchNumber());
+        }
+        if (qualification.numberingRule() == NumberingRuleKind.CENTRAL_GENERATED) {
+            em.persist(new CentralNumber(qualification.individualNumber(), qualification));
+        }
+    }
+
+    private String unused(String individualNumber) throws RecordRejectedException {
+        if (takenIndividual.contains(individualNumber)) {
             throw new RecordRejectedException(ErrorCodes.INDIVIDUAL_NUMBER_TAKEN,
                     "この被保険者番号（個人単位）は既に使われています。番号は再利用できません。",
                     "individualNumber is already assigned at this insurer; numbers are never reused");
@@ -76,8 +119,7 @@ public class NumberAssignment {
         return individualNumber;
     }
 
-    private String branch(Insurer insurer, String symbol, String number, String requested)
-            throws RecordRejectedException {
+    private String branch(String symbol, String number, String requested) throws RecordRejectedException {
         String householdKey = Qualification.householdKey(symbol, number);
         if (requested != null) {
             if (!IndividualNumbers.isBranchNumber(requested)) {
@@ -86,12 +128,7 @@ public class NumberAssignment {
                         "qualification.branchNumber must be 2 ASCII digits as a string, leading zero kept; got \""
                                 + requested + "\"");
             }
-            long taken = em.createNamedQuery("Qualification.countBranch", Long.class)
-                    .setParameter("insurer", insurer)
-                    .setParameter("householdKey", householdKey)
-                    .setParameter("branchNumber", requested)
-                    .getSingleResult();
-            if (taken > 0) {
+            if (takenBranch.contains(householdKey + Qualification.HOUSEHOLD_SEPARATOR + requested)) {
                 throw new RecordRejectedException(ErrorCodes.BRANCH_NUMBER_TAKEN,
                         "この記号・番号では枝番「" + requested + "」は既に使われています。",
                         "branchNumber " + requested + " is already assigned within this insurer's 記号・番号; "
@@ -99,11 +136,7 @@ public class NumberAssignment {
             }
             return requested;
         }
-        String highest = em.createNamedQuery("Qualification.maxBranch", String.class)
-                .setParameter("insurer", insurer)
-                .setParameter("householdKey", householdKey)
-                .getSingleResult();
-        String next = IndividualNumbers.nextBranch(highest);
+        String next = IndividualNumbers.nextBranch(highestBranch.get(householdKey));
         if (next == null) {
             throw new RecordRejectedException(ErrorCodes.BRANCH_NUMBER_TAKEN,
                     "この記号・番号の枝番（01〜99）はすべて使われています。",
@@ -112,10 +145,15 @@ public class NumberAssignment {
         return next;
     }
 
+    private void takeBranch(String householdKey, String branch) {
+        takenBranch.add(householdKey + Qualification.HOUSEHOLD_SEPARATOR + branch);
+        highestBranch.merge(householdKey, branch, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+    }
+
     private long nextCentralCounter() {
         if (centralCounters.isEmpty()) {
             long last = ((Number) em.createNativeQuery("SELECT central_number_seq.NEXTVAL FROM DUAL")
-                    .getSingleResult()).longValue();
+                    .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
             for (long counter = last - CENTRAL_BLOCK + 1; counter <= last; counter++) {
                 centralCounters.add(counter);
             }
@@ -123,10 +161,12 @@ public class NumberAssignment {
         return centralCounters.poll();
     }
 
-    /** Registers a centrally generated number nationally (its primary key refuses a duplicate). */
-    public void register(Qualification qualification) {
-        if (qualification.numberingRule() == NumberingRuleKind.CENTRAL_GENERATED) {
-            em.persist(new CentralNumber(qualification.individualNumber(), qualification));
+    private static List<List<String>> chunks(Collection<String> values) {
+        List<String> all = new ArrayList<>(new HashSet<>(values));
+        List<List<String>> chunks = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_LIST) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
         }
+        return chunks;
     }
 }

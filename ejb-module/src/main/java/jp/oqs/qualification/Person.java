@@ -21,6 +21,7 @@ import jp.oqs.api.sync.Sex;
 @Entity
 @Table(name = "person")
 @NamedQuery(name = "Person.findByLinkKey", query = "SELECT p FROM Person p WHERE p.linkKey = :linkKey")
+@NamedQuery(name = "Person.findByLinkKeys", query = "SELECT p FROM Person p WHERE p.linkKey IN :linkKeys")
 public class Person {
 
     @Id
@@ -55,7 +56,8 @@ public class Person {
         return id;
     }
 
-    String linkKey() {
+    /** The link key: for matching sync records only; never log it, never show it to a clinic. */
+    public String linkKey() {
         return linkKey;
     }
 

@@ -35,19 +35,12 @@ import jp.oqs.insurer.Insurer;
 @Table(name = "qualification")
 @NamedQuery(name = "Qualification.ofPerson",
         query = "SELECT q FROM Qualification q WHERE q.person = :person ORDER BY q.acquiredOn")
-@NamedQuery(name = "Qualification.maxBranch",
-        query = "SELECT MAX(q.branchNumber) FROM Qualification q"
-                + " WHERE q.insurer = :insurer AND q.householdKey = :householdKey")
-@NamedQuery(name = "Qualification.countBranch",
-        query = "SELECT COUNT(q) FROM Qualification q WHERE q.insurer = :insurer"
-                + " AND q.householdKey = :householdKey AND q.branchNumber = :branchNumber")
-@NamedQuery(name = "Qualification.countIndividual",
-        query = "SELECT COUNT(q) FROM Qualification q WHERE q.insurer = :insurer"
-                + " AND q.individualNumber = :individualNumber")
+@NamedQuery(name = "Qualification.ofPersons",
+        query = "SELECT q FROM Qualification q JOIN FETCH q.insurer WHERE q.person IN :persons ORDER BY q.acquiredOn")
 public class Qualification {
 
     /** Separates 記号 and 番号 in {@code householdKey}. */
-    static final char HOUSEHOLD_SEPARATOR = '\u001F';
+    public static final char HOUSEHOLD_SEPARATOR = '\u001F';
 
     @Id
     @SequenceGenerator(name = "qualification_seq", sequenceName = "qualification_seq", allocationSize = 50)

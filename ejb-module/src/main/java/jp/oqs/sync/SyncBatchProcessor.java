@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger;
@@ -29,6 +30,7 @@ import jp.oqs.identifier.InsurerNumber;
 import jp.oqs.identifier.InvalidIdentifierException;
 import jp.oqs.insurer.Insurer;
 import jp.oqs.insurer.NumberingRule;
+import jp.oqs.numbering.IndividualNumbers;
 import jp.oqs.numbering.NumberAssignment;
 import jp.oqs.platform.BusinessException;
 import jp.oqs.qualification.AssignedNumber;
@@ -50,6 +52,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SyncBatchProcessor {
 
     private static final Logger LOG = System.getLogger(SyncBatchProcessor.class.getName());
+    private static final int IN_LIST = 500;
 
     @PersistenceContext(unitName = "oqs")
     private EntityManager em;
@@ -83,6 +86,7 @@ public class SyncBatchProcessor {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Batch batch = new Batch(insurer, request.batchId().toString(), now, LocalDate.now(clock));
+        batch.preload(request.records());
         List<SyncRecordResult> results = new ArrayList<>(request.records().size());
         for (int position = 0; position < request.records().size(); position++) {
             results.add(batch.apply(position, request.records().get(position)));
@@ -105,7 +109,10 @@ public class SyncBatchProcessor {
         private final LocalDate today;
         private final NumberAssignment numbers = new NumberAssignment(em);
         private final Set<String> recordIds = new HashSet<>();
+        /** The batch's persons by link key, and their qualifications: read once, kept up to date as records apply. */
         private final Map<String, Person> persons = new HashMap<>();
+        private final Map<Person, List<Qualification>> held = new HashMap<>();
+        private final Map<Qualification, List<OverlapNotice>> noticesCreated = new HashMap<>();
 
         Batch(Insurer insurer, String batchId, Instant now, LocalDate today) {
             this.insurer = insurer;
@@ -113,6 +120,52 @@ public class SyncBatchProcessor {
             this.now = now;
             this.today = today;
             this.latestDate = today.plusDays(maxFutureDays);
+        }
+
+        /** Reads, in a few queries, everything the batch's records refer to; no query runs per record after this. */
+        void preload(List<SyncRecord> records) {
+            if (insurer == null) {
+                return;
+            }
+            Set<String> linkKeys = new HashSet<>();
+            Set<String> households = new HashSet<>();
+            Set<String> individualNumbers = new HashSet<>();
+            for (SyncRecord record : records) {
+                if (record == null) {
+                    continue;
+                }
+                if (record.person() != null && record.person().linkKey() != null) {
+                    linkKeys.add(record.person().linkKey());
+                }
+                QualificationData data = record.qualification();
+                if (data != null && data.number() != null) {
+                    households.add(Qualification.householdKey(data.symbol(), data.number()));
+                    String padded = IndividualNumbers.lateElderlyPadded(data.number());
+                    if (padded != null) {
+                        individualNumbers.add(padded);
+                    }
+                }
+                if (data != null && data.individualNumber() != null) {
+                    individualNumbers.add(data.individualNumber());
+                }
+            }
+            numbers.preload(insurer, households, individualNumbers);
+            List<String> keys = new ArrayList<>(linkKeys);
+            for (int i = 0; i < keys.size(); i += IN_LIST) {
+                List<Person> found = em.createNamedQuery("Person.findByLinkKeys", Person.class)
+                        .setParameter("linkKeys", keys.subList(i, Math.min(keys.size(), i + IN_LIST)))
+                        .setFlushMode(FlushModeType.COMMIT).getResultList();
+                for (Person person : found) {
+                    persons.put(person.linkKey(), person);
+                    held.put(person, new ArrayList<>());
+                }
+                if (!found.isEmpty()) {
+                    for (Qualification q : em.createNamedQuery("Qualification.ofPersons", Qualification.class)
+                            .setParameter("persons", found).setFlushMode(FlushModeType.COMMIT).getResultList()) {
+                        held.get(q.person()).add(q);
+                    }
+                }
+            }
         }
 
         SyncRecordResult apply(int position, SyncRecord record) {
@@ -202,7 +255,7 @@ public class SyncBatchProcessor {
                     new RecordRejectedException(ErrorCodes.NO_NUMBERING_RULE,
                             "資格取得日に適用される採番ルールがありません。",
                             "the insurer has no numbering rule in force on " + acquiredOn));
-            AssignedNumber assigned = numbers.assign(insurer, rule, symbol, number, data.individualNumber(),
+            AssignedNumber assigned = numbers.assign(rule, symbol, number, data.individualNumber(),
                     data.branchNumber());
 
             // every check passed: write
@@ -210,6 +263,7 @@ public class SyncBatchProcessor {
                 person = new Person(linkKey, birthDate, personData.sex(), now);
                 em.persist(person);
                 persons.put(linkKey, person);
+                this.held.put(person, new ArrayList<>());
             }
             Qualification qualification = Qualification.acquire(person, insurer, assigned, symbol, number,
                     acquiredOn, attributes, source, now);
@@ -217,9 +271,12 @@ public class SyncBatchProcessor {
             numbers.register(qualification);
             for (Qualification elsewhere : held) {
                 if (elsewhere.insurer() != insurer && elsewhere.isOpen()) {
-                    em.persist(new OverlapNotice(elsewhere, qualification, now));
+                    OverlapNotice notice = new OverlapNotice(elsewhere, qualification, now);
+                    em.persist(notice);
+                    noticesCreated.computeIfAbsent(elsewhere, q -> new ArrayList<>()).add(notice);
                 }
             }
+            this.held.get(person).add(qualification);
             record(ChangeKind.ACQUIRED, qualification, acquiredOn, source);
             return qualification;
         }
@@ -253,10 +310,10 @@ public class SyncBatchProcessor {
                         "the person has no open qualification at this insurer");
             }
             open.lose(lostOn, record.lossReason(), source, now);
-            for (OverlapNotice notice : em.createNamedQuery("OverlapNotice.openFor", OverlapNotice.class)
-                    .setParameter("qualification", open).getResultList()) {
-                notice.resolve(now);
-            }
+            List<OverlapNotice> notices = new ArrayList<>(noticesCreated.getOrDefault(open, List.of()));
+            notices.addAll(em.createNamedQuery("OverlapNotice.openFor", OverlapNotice.class)
+                    .setParameter("qualification", open).setFlushMode(FlushModeType.COMMIT).getResultList());
+            notices.forEach(notice -> notice.resolve(now));
             record(ChangeKind.LOST, open, lostOn, source);
             return open;
         }
@@ -319,13 +376,11 @@ public class SyncBatchProcessor {
         }
 
         private Person findPerson(String linkKey) {
-            return persons.computeIfAbsent(linkKey, key -> em.createNamedQuery("Person.findByLinkKey", Person.class)
-                    .setParameter("linkKey", key).getResultStream().findFirst().orElse(null));
+            return persons.get(linkKey);
         }
 
         private List<Qualification> qualificationsOf(Person person) {
-            return em.createNamedQuery("Qualification.ofPerson", Qualification.class)
-                    .setParameter("person", person).getResultList();
+            return List.copyOf(held.get(person));
         }
 
         private void record(ChangeKind kind, Qualification qualification, LocalDate date, SourceRecord source) {
