@@ -1,0 +1,256 @@
+#!/usr/bin/env bash
+# Prepares a running Payara Server Full domain (6.2025.9) for the OQS EAR (ear/target/oqs.ear, context root /oqs).
+# Run it on the domain's host, against its admin port; it ends by restarting the domain. Running it again is safe:
+# it updates what exists and creates what is missing.
+#
+# What it does:
+#   - installs the JDBC driver into the domain's lib (add-library --type common)
+#   - connection pool oqs-pool and resource jdbc/oqs; the database password becomes the password alias
+#     oqs-db-password and the pool refers to it as ${ALIAS=oqs-db-password} (never in clear in domain.xml)
+#   - http-listener-1 on OQS_HTTP_ADDRESS:OQS_HTTP_PORT, the admin listener on OQS_ADMIN_ADDRESS; off (and bound
+#     to those addresses should they be enabled again): http-listener-2 (HTTPS), the IIOP listeners, the JMX
+#     connector; off: the JMS broker, Hazelcast (clustering, not needed by a single instance) and phone-home
+#   - default principal-to-role mapping on (token groups are role names)
+#   - MicroProfile Config at domain level: mp.jwt.verify.issuer, mp.jwt.verify.publickey.location, oqs.data.dir
+#   - MicroProfile Health on, unauthenticated, at /health (/health/ready, /health/live); Payara serves it once an
+#     application is deployed
+#
+# Settings (environment variables):
+#   ASADMIN                      asadmin to use (default: asadmin on the PATH, e.g. /opt/payara6/bin/asadmin);
+#                                AS_JAVA selects its Java as usual
+#   OQS_ADMIN_ADDRESS            address the admin listener (and the disabled JMX connector) is bound to, and
+#                                that asadmin connects to (default 127.0.0.1)
+#   OQS_ADMIN_PORT               admin port of the domain (default 4848)
+#   OQS_ADMIN_USER               admin user (default admin)
+#   OQS_ADMIN_PASSWORD_FILE      asadmin password file holding AS_ADMIN_PASSWORD=... (default: none; asadmin then
+#                                uses `asadmin login` credentials or an empty password)
+#   OQS_DB_KIND                  oracle | h2 (default oracle; h2 is for tests and demonstrations)
+#   OQS_DB_DRIVER_JAR            path to ojdbc11.jar or h2.jar (required); several jars separated by ':'
+#                                (e.g. ojdbc11.jar:orai18n.jar)
+#   OQS_DB_URL                   JDBC URL (required for oracle, e.g. jdbc:oracle:thin:@//db.example:1521/OQS;
+#                                h2 default jdbc:h2:file:$OQS_DATA_DIR/db/oqs;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH,
+#                                and an H2 URL must contain MODE=Oracle)
+#   OQS_DB_USER                  database user (default oqs)
+#   OQS_DB_PASSWORD              database password (required)
+#   OQS_HTTP_ADDRESS             address http-listener-1 is bound to (default 127.0.0.1)
+#   OQS_HTTP_PORT                port of http-listener-1 (default 8080)
+#   OQS_JWT_ISSUER               issuer (iss) of the bearer tokens, mp.jwt.verify.issuer (required)
+#   OQS_JWT_PUBLIC_KEY_LOCATION  their verification key, mp.jwt.verify.publickey.location (required),
+#                                e.g. file:/etc/oqs/jwt-public.pem or an https: URL of a PEM or JWKS
+#   OQS_DATA_DIR                 the application's data directory, oqs.data.dir (default /var/lib/oqs; must be
+#                                writable by the server's user)
+#
+# Example:
+#   ASADMIN=/opt/payara6/bin/asadmin OQS_DB_DRIVER_JAR=/opt/drivers/ojdbc11.jar \
+#   OQS_DB_URL=jdbc:oracle:thin:@//db.example:1521/OQS OQS_DB_PASSWORD=... \
+#   OQS_JWT_ISSUER=https://gateway.example/ OQS_JWT_PUBLIC_KEY_LOCATION=file:/etc/oqs/jwt-public.pem \
+#   server-config/payara-server/configure-domain.sh
+set -euo pipefail
+
+ASADMIN="${ASADMIN:-asadmin}"
+OQS_ADMIN_ADDRESS="${OQS_ADMIN_ADDRESS:-127.0.0.1}"
+OQS_ADMIN_PORT="${OQS_ADMIN_PORT:-4848}"
+OQS_ADMIN_USER="${OQS_ADMIN_USER:-admin}"
+OQS_ADMIN_PASSWORD_FILE="${OQS_ADMIN_PASSWORD_FILE:-}"
+OQS_DB_KIND="${OQS_DB_KIND:-oracle}"
+OQS_DB_DRIVER_JAR="${OQS_DB_DRIVER_JAR:-}"
+OQS_DATA_DIR="${OQS_DATA_DIR:-/var/lib/oqs}"
+OQS_DB_USER="${OQS_DB_USER:-oqs}"
+OQS_DB_PASSWORD="${OQS_DB_PASSWORD:-}"
+OQS_HTTP_ADDRESS="${OQS_HTTP_ADDRESS:-127.0.0.1}"
+OQS_HTTP_PORT="${OQS_HTTP_PORT:-8080}"
+OQS_JWT_ISSUER="${OQS_JWT_ISSUER:-}"
+OQS_JWT_PUBLIC_KEY_LOCATION="${OQS_JWT_PUBLIC_KEY_LOCATION:-}"
+
+POOL=oqs-pool
+RESOURCE=jdbc/oqs
+PASSWORD_ALIAS=oqs-db-password
+SERVER_CONFIG=configs.config.server-config
+LISTENERS=$SERVER_CONFIG.network-config.network-listeners.network-listener
+
+die() {
+    echo "configure-domain: $*" >&2
+    exit 1
+}
+
+step() {
+    echo
+    echo "==> $*"
+}
+
+# --- settings -------------------------------------------------------------------------------------------------
+
+case "$OQS_DB_KIND" in
+    oracle)
+        datasource_class=oracle.jdbc.pool.OracleDataSource
+        [ -n "${OQS_DB_URL:-}" ] || die "OQS_DB_URL is required for OQS_DB_KIND=oracle"
+        [[ "$OQS_DB_URL" == jdbc:oracle:* ]] || die "OQS_DB_URL must be an Oracle URL (jdbc:oracle:...)"
+        ;;
+    h2)
+        datasource_class=org.h2.jdbcx.JdbcDataSource
+        OQS_DB_URL="${OQS_DB_URL:-jdbc:h2:file:$OQS_DATA_DIR/db/oqs;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH}"
+        [[ "$OQS_DB_URL" == jdbc:h2:* ]] || die "OQS_DB_URL must be an H2 URL (jdbc:h2:...)"
+        [[ "$OQS_DB_URL" == *";MODE=Oracle"* ]] || die "OQS_DB_URL must run H2 in Oracle mode (;MODE=Oracle)"
+        ;;
+    *)
+        die "OQS_DB_KIND must be oracle or h2, not '$OQS_DB_KIND'"
+        ;;
+esac
+[ -n "$OQS_DB_DRIVER_JAR" ] || die "OQS_DB_DRIVER_JAR is required (path to ojdbc11.jar or h2.jar)"
+IFS=':' read -r -a driver_jars <<< "$OQS_DB_DRIVER_JAR"
+for jar in "${driver_jars[@]}"; do
+    [ -f "$jar" ] || die "driver jar $jar not found"
+done
+[ -n "$OQS_DB_PASSWORD" ] || die "OQS_DB_PASSWORD is required"
+[[ "$OQS_DB_PASSWORD" != *$'\n'* ]] || die "OQS_DB_PASSWORD must be a single line"
+[ -n "$OQS_JWT_ISSUER" ] || die "OQS_JWT_ISSUER is required"
+[ -n "$OQS_JWT_PUBLIC_KEY_LOCATION" ] || die "OQS_JWT_PUBLIC_KEY_LOCATION is required (e.g. file:/etc/oqs/jwt.pem)"
+[[ "$OQS_HTTP_PORT" =~ ^[0-9]+$ ]] || die "OQS_HTTP_PORT must be a port number"
+[[ "$OQS_ADMIN_PORT" =~ ^[0-9]+$ ]] || die "OQS_ADMIN_PORT must be a port number"
+if [ -n "$OQS_ADMIN_PASSWORD_FILE" ] && [ ! -r "$OQS_ADMIN_PASSWORD_FILE" ]; then
+    die "OQS_ADMIN_PASSWORD_FILE $OQS_ADMIN_PASSWORD_FILE is not readable"
+fi
+
+# asadmin connects to the admin listener's address (to a loopback address if it listens on all of them)
+case "$OQS_ADMIN_ADDRESS" in
+    0.0.0.0) admin_host=127.0.0.1 ;;
+    ::|'[::]') admin_host=::1 ;;
+    *) admin_host="$OQS_ADMIN_ADDRESS" ;;
+esac
+
+tmp_dir="$(mktemp -d)"
+trap 'rm -rf "$tmp_dir"' EXIT
+
+# asadmin with a given password file (may be empty), then the subcommand and its arguments
+asadmin_pw() {
+    local password_file="$1"
+    shift
+    local options=(--interactive=false --host "$admin_host" --port "$OQS_ADMIN_PORT" --user "$OQS_ADMIN_USER")
+    if [ -n "$password_file" ]; then
+        options+=(--passwordfile "$password_file")
+    fi
+    "$ASADMIN" "${options[@]}" "$@"
+}
+
+asadmin() {
+    asadmin_pw "$OQS_ADMIN_PASSWORD_FILE" "$@"
+}
+
+# a value for an asadmin password file (a properties file): backslashes and a leading blank need escaping
+property_value() {
+    local value="${1//\\/\\\\}"
+    if [[ "$value" == [[:space:]]* ]]; then
+        value="\\$value"
+    fi
+    printf '%s' "$value"
+}
+
+contains_line() {
+    grep -qxF -- "$1" <<< "$2"
+}
+
+# --- the domain -------------------------------------------------------------------------------------------------
+
+step "domain at $admin_host:$OQS_ADMIN_PORT"
+locations="$(asadmin --terse=true __locations)" \
+    || die "no Payara domain answers at $admin_host:$OQS_ADMIN_PORT (ASADMIN=$ASADMIN); start it first"
+instance_root="${locations%%$'\n'*}"
+[ -n "$instance_root" ] || die "cannot determine the domain directory"
+echo "domain directory $instance_root"
+asadmin version
+
+step "JDBC driver into the domain's lib: ${driver_jars[*]}"
+asadmin add-library --type common "${driver_jars[@]}"
+
+step "database password as password alias $PASSWORD_ALIAS"
+alias_password_file="$tmp_dir/alias-password"
+(
+    umask 077
+    if [ -n "$OQS_ADMIN_PASSWORD_FILE" ]; then
+        cat "$OQS_ADMIN_PASSWORD_FILE"
+        echo
+    fi
+    printf 'AS_ADMIN_ALIASPASSWORD=%s\n' "$(property_value "$OQS_DB_PASSWORD")"
+) > "$alias_password_file"
+aliases="$(asadmin --terse=true list-password-aliases)"
+if contains_line "$PASSWORD_ALIAS" "$aliases"; then
+    asadmin_pw "$alias_password_file" update-password-alias "$PASSWORD_ALIAS"
+else
+    asadmin_pw "$alias_password_file" create-password-alias "$PASSWORD_ALIAS"
+fi
+rm -f "$alias_password_file"
+
+step "connection pool $POOL ($OQS_DB_KIND) and resource $RESOURCE"
+pools="$(asadmin --terse=true list-jdbc-connection-pools)"
+if ! contains_line "$POOL" "$pools"; then
+    asadmin create-jdbc-connection-pool \
+        --datasourceclassname="$datasource_class" --restype=javax.sql.DataSource \
+        --steadypoolsize=4 --maxpoolsize=32 \
+        --isconnectvalidatereq=true --validationmethod=custom-validation \
+        --validationclassname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation \
+        --failconnection=true \
+        "$POOL"
+fi
+# properties are set one by one: create-jdbc-connection-pool --property would split the URL at its colons
+asadmin set \
+    "resources.jdbc-connection-pool.$POOL.datasource-classname=$datasource_class" \
+    "resources.jdbc-connection-pool.$POOL.property.URL=$OQS_DB_URL" \
+    "resources.jdbc-connection-pool.$POOL.property.user=$OQS_DB_USER" \
+    "resources.jdbc-connection-pool.$POOL.property.password=\${ALIAS=$PASSWORD_ALIAS}"
+resources="$(asadmin --terse=true list-jdbc-resources)"
+if contains_line "$RESOURCE" "$resources"; then
+    asadmin set "resources.jdbc-resource.$RESOURCE.pool-name=$POOL"
+else
+    asadmin create-jdbc-resource --connectionpoolid="$POOL" "$RESOURCE"
+fi
+
+step "listeners: HTTP on $OQS_HTTP_ADDRESS:$OQS_HTTP_PORT, administration on $OQS_ADMIN_ADDRESS, the rest off"
+asadmin set \
+    "$LISTENERS.http-listener-1.address=$OQS_HTTP_ADDRESS" \
+    "$LISTENERS.http-listener-1.port=$OQS_HTTP_PORT" \
+    "$LISTENERS.http-listener-1.enabled=true" \
+    "$LISTENERS.http-listener-2.address=$OQS_HTTP_ADDRESS" \
+    "$LISTENERS.http-listener-2.enabled=false" \
+    "$LISTENERS.admin-listener.address=$OQS_ADMIN_ADDRESS" \
+    "$SERVER_CONFIG.admin-service.jmx-connector.system.address=$OQS_ADMIN_ADDRESS" \
+    "$SERVER_CONFIG.admin-service.jmx-connector.system.enabled=false"
+iiop_listeners=()
+for listener in orb-listener-1 SSL SSL_MUTUALAUTH; do
+    iiop_listeners+=("$SERVER_CONFIG.iiop-service.iiop-listener.$listener.address=$OQS_HTTP_ADDRESS"
+        "$SERVER_CONFIG.iiop-service.iiop-listener.$listener.enabled=false")
+done
+asadmin set "${iiop_listeners[@]}"
+
+step "JMS broker, Hazelcast and phone-home off"
+asadmin set "$SERVER_CONFIG.jms-service.type=DISABLED"
+asadmin set-hazelcast-configuration --enabled=false --dynamic=false
+asadmin disable-phone-home
+
+step "security: default principal-to-role mapping"
+asadmin set "$SERVER_CONFIG.security-service.activate-default-principal-to-role-mapping=true"
+
+step "MicroProfile Config (domain level)"
+set_config_property() {
+    asadmin set-config-property --source=domain --propertyName="$1" --propertyValue="$2"
+}
+set_config_property mp.jwt.verify.issuer "$OQS_JWT_ISSUER"
+set_config_property mp.jwt.verify.publickey.location "$OQS_JWT_PUBLIC_KEY_LOCATION"
+set_config_property oqs.data.dir "$OQS_DATA_DIR"
+
+step "MicroProfile Health at /health"
+asadmin set-microprofile-healthcheck-configuration --enabled=true --endpoint=health --securityenabled=false
+
+step "restart"
+# restart-domain is a local command: it needs the domain's directory and name, which __locations told us
+[ -d "$instance_root" ] || die "the domain directory $instance_root is not on this host: restart the domain there"
+asadmin restart-domain --domaindir "$(dirname "$instance_root")" "$(basename "$instance_root")"
+
+step "check"
+if ! asadmin ping-connection-pool "$POOL"; then
+    echo "configure-domain: warning: $POOL cannot reach the database yet; the application retries at start" >&2
+fi
+
+echo
+echo "Domain configured. Deploy with:"
+echo "  $ASADMIN --host $admin_host --port $OQS_ADMIN_PORT deploy --name oqs ear/target/oqs.ear"
+echo "then check http://$OQS_HTTP_ADDRESS:$OQS_HTTP_PORT/health/ready"
