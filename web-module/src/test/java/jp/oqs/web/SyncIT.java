@@ -16,6 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -72,6 +79,7 @@ class SyncIT {
     private String lateElderly;
     private String onboarding;
     private SyncApi sync;
+    private String syncToken;
 
     private void insurers(int serial) {
         household = insurerNumber("06", "27", serial);
@@ -90,9 +98,10 @@ class SyncIT {
                 new NumberingRuleRequest(NumberingRuleKind.LATE_ELDERLY_PADDED, from, null, null, null));
         ssk.onboard(new OnboardInsurerRequest(onboarding, "準備中共済", "ジュンビチュウ", null,
                 new NumberingRuleRequest(NumberingRuleKind.CENTRAL_GENERATED, from, null, null, null))).close();
-        sync = client(SyncApi.class, deployment, token(Roles.INSURER_SYNC, "sync-job-" + serial,
+        syncToken = token(Roles.INSURER_SYNC, "sync-job-" + serial,
                 Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(household, central, insurerRule, lateElderly, onboarding,
-                        insurerNumber("33", "27", serial)))));
+                        insurerNumber("33", "27", serial))));
+        sync = client(SyncApi.class, deployment, syncToken);
     }
 
     private static void register(InsurerAdminApi admin, String number, NumberingRuleRequest rule) {
@@ -294,6 +303,73 @@ class SyncIT {
         ChangePage after = sync.changes(central, last.nextCursor(), 2);
         assertTrue(after.items().isEmpty());
         assertNull(after.nextCursor());
+    }
+
+    @Test
+    void concurrentBatchesForOneInsurerNeverShareANumber() throws Exception {
+        insurers(210);
+        int batches = 4;
+        int perBatch = 150;
+        ExecutorService pool = Executors.newFixedThreadPool(batches * 2);
+        try {
+            List<Future<SyncBatchResult>> futures = new ArrayList<>();
+            for (int b = 0; b < batches; b++) {
+                SyncRecord[] centralRecords = new SyncRecord[perBatch];
+                SyncRecord[] householdRecords = new SyncRecord[perBatch];
+                for (int i = 0; i < perBatch; i++) {
+                    centralRecords[i] = acquire("c" + i, "LK-210-C-" + b + "-" + i, null, "n" + i, APRIL);
+                    // every batch adds members to the same ten households
+                    householdRecords[i] = acquire("h" + i, "LK-210-H-" + b + "-" + i, "共通", "H" + (i % 10), APRIL);
+                }
+                SyncBatchRequest toCentral = batch(central, centralRecords);
+                SyncBatchRequest toHousehold = batch(household, householdRecords);
+                futures.add(pool.submit(() -> client(SyncApi.class, deployment, syncToken).submit(toCentral)));
+                futures.add(pool.submit(() -> client(SyncApi.class, deployment, syncToken).submit(toHousehold)));
+            }
+            Set<String> centralNumbers = new HashSet<>();
+            Set<String> householdNumbers = new HashSet<>();
+            for (Future<SyncBatchResult> future : futures) {
+                SyncBatchResult result = future.get(5, TimeUnit.MINUTES);
+                assertEquals(perBatch, result.accepted(), () -> "rejected: " + result.results().stream()
+                        .filter(r -> r.status() == RecordStatus.REJECTED).toList());
+                for (int i = 0; i < perBatch; i++) {
+                    RecordResult r = result.results().get(i);
+                    if (result.insurerNumber().equals(central)) {
+                        assertTrue(centralNumbers.add(r.individualNumber()), "duplicate " + r.individualNumber());
+                    } else {
+                        assertTrue(householdNumbers.add("H" + (i % 10) + "-" + r.branchNumber()),
+                                "duplicate branch in household H" + (i % 10) + ": " + r.branchNumber());
+                    }
+                }
+            }
+            assertEquals(batches * perBatch, centralNumbers.size());
+            assertEquals(batches * perBatch, householdNumbers.size());
+            // gap-free feed: every accepted record once, in sequence
+            List<ChangeView> feed = sync.changes(central, 0, 5000).items();
+            assertEquals(batches * perBatch, feed.size());
+            assertEquals(batches * perBatch, feed.get(feed.size() - 1).sequence());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentBatchesThatCreateTheSamePersonBothApply() throws Exception {
+        insurers(211);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            SyncBatchRequest toCentral = batch(central, acquire("r1", "LK-211-SHARED", null, "1", APRIL));
+            SyncBatchRequest toHousehold = batch(household, acquire("r1", "LK-211-SHARED", "x", "1", APRIL));
+            Future<SyncBatchResult> a = pool.submit(() -> client(SyncApi.class, deployment, syncToken).submit(toCentral));
+            Future<SyncBatchResult> b = pool.submit(() -> client(SyncApi.class, deployment, syncToken)
+                    .submit(toHousehold));
+            assertEquals(1, a.get(2, TimeUnit.MINUTES).accepted());
+            assertEquals(1, b.get(2, TimeUnit.MINUTES).accepted());
+            // whichever came second found the first one's open qualification and noticed its insurer
+            assertEquals(1, sync.notices(central, 0, 10).items().size() + sync.notices(household, 0, 10).items().size());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

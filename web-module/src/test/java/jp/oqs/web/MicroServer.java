@@ -1,0 +1,116 @@
+package jp.oqs.web;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The packaged Payara Micro WAR in a process of its own, started exactly as {@code bin/oqs run} starts it, on a
+ * free port on 127.0.0.1, with a data directory of its own: for tests that kill the server.
+ */
+final class MicroServer implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Path dataDir;
+    private final int port;
+    private final Process process;
+
+    private MicroServer(Path dataDir, int port, Process process) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.process = process;
+    }
+
+    static String jdbcUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.resolve("db/oqs") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    static MicroServer start(Path dataDir, String logName) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        String serverConfig = System.getProperty("oqs.it.server.config");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xms128m", "-Xmx1g",
+                "-Doqs.data.dir=" + dataDir,
+                "-Doqs.db.datasource-class=org.h2.jdbcx.JdbcDataSource",
+                "-Doqs.db.url=" + jdbcUrl(dataDir),
+                "-Doqs.db.user=oqs", "-Doqs.db.password=oqs-it",
+                "-Doqs.sync.max-records=50000",
+                "-jar", System.getProperty("payara.micro.jar"),
+                "--nohazelcast", "--disablephonehome",
+                "--port", String.valueOf(port),
+                "--addlibs", System.getProperty("oqs.it.drivers"),
+                "--prebootcommandfile", serverConfig + "/micro/pre-boot.asadmin",
+                "--postbootcommandfile", serverConfig + "/micro/post-boot.asadmin",
+                "--deploy", System.getProperty("oqs.it.war"), "--contextroot", "oqs"));
+        Path log = dataDir.resolve(logName);
+        Files.createDirectories(dataDir);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("OQS_HTTP_ADDRESS", "127.0.0.1");
+        MicroServer server = new MicroServer(dataDir, port, builder.start());
+        server.awaitReady(log);
+        return server;
+    }
+
+    private void awaitReady(Path log) throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Payara Micro exited; see " + log);
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(root().resolve("health/ready")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep waiting
+            }
+            Thread.sleep(500);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("Payara Micro not ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    URI root() {
+        return URI.create("http://127.0.0.1:" + port + "/");
+    }
+
+    URI api() {
+        return root().resolve("oqs/api/v1/");
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    /** kill -9: no shutdown hook, no transaction completes. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            kill();
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package jp.oqs.web;
+
+import static jp.oqs.web.ItSupport.insurerNumber;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import jp.oqs.api.insurer.NumberingRuleKind;
+import jp.oqs.api.insurer.NumberingRuleRequest;
+import jp.oqs.api.insurer.OnboardInsurerRequest;
+import jp.oqs.api.security.Roles;
+import jp.oqs.api.sync.RecordStatus;
+import jp.oqs.api.sync.SyncBatchRequest;
+import jp.oqs.api.sync.SyncBatchResult;
+import jp.oqs.api.sync.SyncRecord;
+import jp.oqs.devtools.EmbeddedTokens;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Exactly once across crashes: a 10,000-record batch is sent, the server is killed with SIGKILL while it applies
+ * it, restarted, killed again at another moment, restarted, and the batch is resent until it completes. The
+ * database must then hold exactly what one clean send would leave. Also prints the batch throughput.
+ */
+class SyncCrashIT {
+
+    private static final int RECORDS = 10_000;
+    private static final LocalDate APRIL = LocalDate.of(2024, 4, 1);
+    private final Jsonb json = JsonbBuilder.create();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void aBatchKilledMidwayAndResentLeavesExactlyOneApplication() throws Exception {
+        Path dataDir = Path.of(System.getProperty("oqs.it.data.dir") + "-crash");
+        EmbeddedTokens tokens = new EmbeddedTokens(dataDir);
+        tokens.ensureKey();
+        String admin = tokens.issue(Roles.SSK_ADMIN, "ssk-crash", Map.of(), Duration.ofHours(1));
+        String reference = insurerNumber("01", "40", 901);
+        String crashed = insurerNumber("06", "40", 902);
+        String job = tokens.issue(Roles.INSURER_SYNC, "sync-crash",
+                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(reference, crashed)), Duration.ofHours(1));
+
+        SyncBatchRequest referenceBatch = batch(reference, "REF");
+        SyncBatchRequest crashBatch = batch(crashed, "CRASH");
+        long cleanMillis;
+
+        MicroServer server = MicroServer.start(dataDir, "micro-1.log");
+        try {
+            for (String insurer : List.of(reference, crashed)) {
+                NumberingRuleKind kind = insurer.equals(reference) ? NumberingRuleKind.CENTRAL_GENERATED
+                        : NumberingRuleKind.HOUSEHOLD_BRANCH;
+                assertEquals(201, post(server, "admin/insurers", admin, new OnboardInsurerRequest(insurer,
+                        "クラッシュ試験保険者", "クラッシュシケン", null,
+                        new NumberingRuleRequest(kind, LocalDate.of(2000, 1, 1), null, null, null))).statusCode());
+                assertEquals(200, post(server, "admin/insurers/" + insurer + "/activation", admin, Map.of())
+                        .statusCode());
+            }
+            // a clean send first: the throughput figure, and how long a batch takes here
+            long start = System.nanoTime();
+            HttpResponse<String> clean = post(server, "sync/batches", job, referenceBatch);
+            cleanMillis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals(200, clean.statusCode(), clean.body());
+            assertEquals(RECORDS, json.fromJson(clean.body(), SyncBatchResult.class).accepted());
+            System.out.printf("[benchmark] sync batch of %,d ACQUIRE records on the embedded default: %,d ms, "
+                    + "%,.0f records/s%n", RECORDS, cleanMillis, RECORDS * 1000.0 / cleanMillis);
+
+            // kill -9 early in the batch
+            killWhileApplying(server, job, crashBatch, cleanMillis / 5);
+        } finally {
+            server.kill();
+        }
+        server = MicroServer.start(dataDir, "micro-2.log");
+        try {
+            assertEquals(404, get(server, "sync/batches/" + crashBatch.batchId(), job).statusCode(),
+                    "a killed batch leaves no trace");
+            assertEquals("{\"items\":[]}", get(server, "sync/changes?insurerNumber=" + crashed, job).body());
+            // kill -9 late in the batch
+            killWhileApplying(server, job, crashBatch, cleanMillis * 3 / 4);
+        } finally {
+            server.kill();
+        }
+        server = MicroServer.start(dataDir, "micro-3.log");
+        try {
+            assertEquals(404, get(server, "sync/batches/" + crashBatch.batchId(), job).statusCode());
+            HttpResponse<String> resent = post(server, "sync/batches", job, crashBatch);
+            assertEquals(200, resent.statusCode(), resent.body());
+            SyncBatchResult result = json.fromJson(resent.body(), SyncBatchResult.class);
+            assertEquals(RECORDS, result.accepted());
+            assertTrue(result.results().stream().allMatch(r -> r.status() == RecordStatus.ACCEPTED));
+            // and once more: the stored result, nothing applied twice
+            assertEquals(resent.body(), post(server, "sync/batches", job, crashBatch).body());
+        } finally {
+            server.close();
+        }
+
+        // the database, read directly with the server stopped
+        try (Connection db = DriverManager.getConnection(MicroServer.jdbcUrl(dataDir), "oqs", "oqs-it");
+             Statement sql = db.createStatement()) {
+            String ofCrashed = " WHERE insurer_id = (SELECT id FROM insurer WHERE insurer_number = '" + crashed + "')";
+            assertEquals(2, count(sql, "SELECT COUNT(*) FROM sync_batch"));
+            assertEquals(2L * RECORDS, count(sql, "SELECT COUNT(*) FROM sync_record_result"));
+            assertEquals(2L * RECORDS, count(sql, "SELECT COUNT(*) FROM person"));
+            assertEquals(RECORDS, count(sql, "SELECT COUNT(*) FROM qualification" + ofCrashed));
+            assertEquals(RECORDS, count(sql, "SELECT COUNT(DISTINCT number_key) FROM qualification" + ofCrashed));
+            assertEquals(2L * RECORDS, count(sql, "SELECT COUNT(*) FROM qualification_version"));
+            assertEquals(RECORDS, count(sql, "SELECT COUNT(*) FROM central_number"));
+            assertEquals(RECORDS, count(sql, "SELECT COUNT(*) FROM change_event" + ofCrashed));
+            assertEquals(RECORDS, count(sql, "SELECT MAX(sequence_no) FROM change_event" + ofCrashed));
+            assertEquals(RECORDS, count(sql, "SELECT change_counter FROM insurer" + ofCrashed.replace("insurer_id", "id")));
+            // content: each record's household got exactly the branch numbers 01..05 once
+            assertEquals(RECORDS / 5, count(sql, "SELECT COUNT(*) FROM qualification" + ofCrashed
+                    + " AND branch_number = '05'"));
+            assertEquals(0, count(sql, "SELECT COUNT(*) FROM (SELECT household_key, branch_number FROM qualification"
+                    + ofCrashed + " GROUP BY household_key, branch_number HAVING COUNT(*) > 1)"));
+        }
+    }
+
+    /** Sends the batch, kills the server after {@code delayMillis}, and checks the kill came before the answer. */
+    private void killWhileApplying(MicroServer server, String token, SyncBatchRequest batch, long delayMillis)
+            throws Exception {
+        CompletableFuture<HttpResponse<String>> sending = http.sendAsync(request(server, "sync/batches", token)
+                .POST(HttpRequest.BodyPublishers.ofString(json.toJson(batch))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Thread.sleep(Math.max(200, delayMillis));
+        assertFalse(sending.isDone(), "the batch finished before the kill; the test did not test a crash");
+        server.kill();
+        try {
+            HttpResponse<String> response = sending.get(30, TimeUnit.SECONDS);
+            throw new AssertionError("answered although killed: " + response.statusCode());
+        } catch (java.util.concurrent.ExecutionException expected) {
+            System.out.printf("[crash] killed %d ms into the batch: %s%n", delayMillis,
+                    expected.getCause().getClass().getSimpleName());
+        }
+    }
+
+    private static SyncBatchRequest batch(String insurer, String prefix) {
+        List<SyncRecord> records = new ArrayList<>(RECORDS);
+        for (int i = 0; i < RECORDS; i++) {
+            // five members per household: branches 01..05
+            records.add(SyncRecords.acquire("r" + i, prefix + "-" + i, "記号" + (i / 5), "番号" + (i / 5), APRIL));
+        }
+        return new SyncBatchRequest(java.util.UUID.nameUUIDFromBytes(prefix.getBytes()), insurer, records);
+    }
+
+    private HttpResponse<String> post(MicroServer server, String path, String token, Object body) throws Exception {
+        return http.send(request(server, path, token).POST(HttpRequest.BodyPublishers.ofString(json.toJson(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(MicroServer server, String path, String token) throws Exception {
+        return http.send(request(server, path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(MicroServer server, String path, String token) {
+        return HttpRequest.newBuilder(server.api().resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(5));
+    }
+
+    private static long count(Statement sql, String query) throws SQLException {
+        try (ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
