@@ -1,5 +1,6 @@
 package jp.oqs.web.health;
 
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jp.oqs.platform.DatabaseMigration;
@@ -16,8 +17,15 @@ public class DatabaseReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        boolean ready = migration.isReady();
-        String version = migration.appliedVersion();
+        boolean ready;
+        String version;
+        try {
+            ready = migration.isReady();
+            version = migration.appliedVersion();
+        } catch (EJBException stillStarting) {
+            // the EJB container refuses calls while the application is initialising: not ready yet
+            return HealthCheckResponse.named("database").down().withData("schemaVersion", "starting").build();
+        }
         return HealthCheckResponse.named("database")
                 .status(ready)
                 .withData("schemaVersion", version == null ? "not migrated" : version)
