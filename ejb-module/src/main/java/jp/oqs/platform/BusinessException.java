@@ -20,7 +20,11 @@ public abstract class BusinessException extends Exception {
         /** The request contradicts current state (already exists, wrong lifecycle step). */
         CONFLICT,
         /** The caller may not act on this. */
-        FORBIDDEN
+        FORBIDDEN,
+        /** The caller did not prove who it is. */
+        UNAUTHENTICATED,
+        /** The service cannot decide now (a dependency is missing); retry later. */
+        UNAVAILABLE
     }
 
     private final Kind kind;

@@ -37,6 +37,12 @@ import jp.oqs.insurer.Insurer;
         query = "SELECT q FROM Qualification q WHERE q.person = :person ORDER BY q.acquiredOn")
 @NamedQuery(name = "Qualification.ofPersons",
         query = "SELECT q FROM Qualification q JOIN FETCH q.insurer WHERE q.person IN :persons ORDER BY q.acquiredOn")
+@NamedQuery(name = "Qualification.byIndividualNumber",
+        query = "SELECT q FROM Qualification q JOIN FETCH q.person p WHERE q.insurer = :insurer"
+                + " AND q.individualNumber = :individualNumber AND p.birthDate = :birthDate")
+@NamedQuery(name = "Qualification.byHousehold",
+        query = "SELECT q FROM Qualification q JOIN FETCH q.person p WHERE q.insurer = :insurer"
+                + " AND q.householdKey = :householdKey AND p.birthDate = :birthDate ORDER BY q.acquiredOn")
 public class Qualification {
 
     /** Separates 記号 and 番号 in {@code householdKey}. */

@@ -30,6 +30,9 @@ import jp.oqs.api.sync.Relationship;
                 + " WHERE q.person = :person AND v.supersededBy IS NULL"
                 + " AND v.validFrom <= :asOf AND (v.validTo IS NULL OR v.validTo > :asOf)"
                 + " ORDER BY q.acquiredOn")
+@NamedQuery(name = "QualificationVersion.ofQualificationAsOf",
+        query = "SELECT v FROM QualificationVersion v WHERE v.qualification = :qualification"
+                + " AND v.supersededBy IS NULL AND v.validFrom <= :asOf AND (v.validTo IS NULL OR v.validTo > :asOf)")
 public class QualificationVersion {
 
     @Id

@@ -56,6 +56,25 @@ public final class ErrorCodes {
     public static final String INVALID_BRANCH_NUMBER = "INVALID_BRANCH_NUMBER";
     public static final String BRANCH_NUMBER_TAKEN = "BRANCH_NUMBER_TAKEN";
 
+    // eligibility
+    public static final String BIRTH_DATE_REQUIRED = "BIRTH_DATE_REQUIRED";
+    public static final String IDENTIFIER_REQUIRED = "IDENTIFIER_REQUIRED";
+    public static final String AS_OF_IN_FUTURE = "AS_OF_IN_FUTURE";
+    public static final String BULK_TOO_LARGE = "BULK_TOO_LARGE";
+    public static final String RECEPTION_NOT_FOUND = "RECEPTION_NOT_FOUND";
+
+    // certificates and the person's own access
+    public static final String CERTIFICATE_INVALID = "CERTIFICATE_INVALID";
+    public static final String CERTIFICATE_EXPIRED = "CERTIFICATE_EXPIRED";
+    public static final String CERTIFICATE_REVOKED = "CERTIFICATE_REVOKED";
+    public static final String CERTIFICATE_UNTRUSTED = "CERTIFICATE_UNTRUSTED";
+    public static final String CERTIFICATE_REVOCATION_UNKNOWN = "CERTIFICATE_REVOCATION_UNKNOWN";
+    public static final String CERTIFICATE_NOT_ENROLLED = "CERTIFICATE_NOT_ENROLLED";
+    public static final String CERTIFICATE_ALREADY_ENROLLED = "CERTIFICATE_ALREADY_ENROLLED";
+    public static final String PERSON_NOT_FOUND = "PERSON_NOT_FOUND";
+    public static final String CHALLENGE_INVALID = "CHALLENGE_INVALID";
+    public static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
+
     // service side
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";

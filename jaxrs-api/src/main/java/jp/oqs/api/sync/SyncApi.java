@@ -52,6 +52,16 @@ public interface SyncApi {
     @Path("notices/{id}/acknowledgement")
     NoticeView acknowledge(@PathParam("id") long id);
 
+    /** Enrols a card certificate for a person: 201; 409 {@code CERTIFICATE_ALREADY_ENROLLED}. */
+    @POST
+    @Path("certificates")
+    jakarta.ws.rs.core.Response enrol(@NotNull CertificateEnrolment enrolment);
+
+    /** Revokes an enrolment: the certificate no longer resolves to the person. */
+    @POST
+    @Path("certificates/revocation")
+    CertificateView revokeEnrolment(@NotNull CertificateEnrolment enrolment);
+
     /** What the central side changed for the insurer's qualifications, after the cursor. */
     @GET
     @Path("changes")

@@ -18,6 +18,8 @@ public class BusinessFailureMapper implements ExceptionMapper<BusinessFailure> {
             case NOT_FOUND -> Status.NOT_FOUND;
             case CONFLICT -> Status.CONFLICT;
             case FORBIDDEN -> Status.FORBIDDEN;
+            case UNAUTHENTICATED -> Status.UNAUTHORIZED;
+            case UNAVAILABLE -> Status.SERVICE_UNAVAILABLE;
         };
         return Errors.response(status, e.code(), e.getMessage(), e.hint());
     }

@@ -30,12 +30,16 @@ public class OqsApplication extends Application {
                 InsurerAdminResource.class,
                 CallerResource.class,
                 SyncResource.class,
+                jp.oqs.web.eligibility.EligibilityResource.class,
+                jp.oqs.web.audit.AuditResource.class,
+                jp.oqs.web.audit.AccessHistoryResource.class,
                 BatchSizeLimit.class,
                 RoleCheckFeature.class,
                 BusinessFailureMapper.class,
                 ConstraintViolationMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,
-                UnexpectedFailureMapper.class);
+                UnexpectedFailureMapper.class,
+                LocalDateParameters.class);
     }
 }

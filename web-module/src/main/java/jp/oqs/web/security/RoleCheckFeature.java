@@ -1,6 +1,7 @@
 package jp.oqs.web.security;
 
 import jakarta.annotation.Priority;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -21,6 +22,9 @@ public class RoleCheckFeature implements DynamicFeature {
 
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
+        if (resourceInfo.getResourceClass().isAnnotationPresent(PermitAll.class)) {
+            return; // authenticates by other means (see the resource)
+        }
         RolesAllowed roles = resourceInfo.getResourceMethod().getAnnotation(RolesAllowed.class);
         if (roles == null) {
             roles = resourceInfo.getResourceClass().getAnnotation(RolesAllowed.class);

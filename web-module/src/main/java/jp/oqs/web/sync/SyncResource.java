@@ -17,6 +17,13 @@ import jp.oqs.api.sync.NoticeView;
 import jp.oqs.api.sync.SyncApi;
 import jp.oqs.api.sync.SyncBatchRequest;
 import jp.oqs.api.sync.SyncBatchResult;
+import jp.oqs.api.sync.CertificateEnrolment;
+import jp.oqs.api.sync.CertificateView;
+import jp.oqs.eligibility.CertificateEnrolments;
+import jp.oqs.eligibility.EnrolledCertificate;
+import jp.oqs.identifier.InsurerNumber;
+import java.util.Set;
+import java.util.stream.Collectors;
 import jp.oqs.sync.SyncCaller;
 import jp.oqs.sync.SyncService;
 import jp.oqs.web.rest.BusinessFailure;
@@ -33,6 +40,9 @@ public class SyncResource implements SyncApi {
 
     @Inject
     private CallerClaims claims;
+
+    @jakarta.ejb.EJB
+    private CertificateEnrolments enrolments;
 
     @Inject
     @ConfigProperty(name = "oqs.sync.max-records", defaultValue = "10000")
@@ -69,6 +79,26 @@ public class SyncResource implements SyncApi {
         List<ChangeView> items = BusinessFailure.call(() -> sync.changes(caller(), insurerNumber, after, limit))
                 .stream().map(SyncViews::change).toList();
         return new ChangePage(items, items.isEmpty() ? null : items.get(items.size() - 1).sequence());
+    }
+
+    @Override
+    public Response enrol(CertificateEnrolment enrolment) {
+        var enrolled = BusinessFailure.call(() -> enrolments.enrol(claims.subject(), insurers(), enrolment));
+        return Response.status(Response.Status.CREATED).entity(certificate(enrolled)).build();
+    }
+
+    @Override
+    public CertificateView revokeEnrolment(CertificateEnrolment enrolment) {
+        return certificate(BusinessFailure.call(() -> enrolments.revoke(insurers(), enrolment)));
+    }
+
+    private static CertificateView certificate(EnrolledCertificate enrolled) {
+        return new CertificateView(enrolled.issuerDn(), enrolled.serialHex(), enrolled.enrolledAt(),
+                enrolled.revokedAt());
+    }
+
+    private Set<String> insurers() throws jp.oqs.platform.BusinessException {
+        return claims.insurerNumbers().stream().map(InsurerNumber::value).collect(Collectors.toSet());
     }
 
     private SyncCaller caller() throws jp.oqs.platform.BusinessException {

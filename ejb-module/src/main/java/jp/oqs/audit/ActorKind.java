@@ -1,0 +1,6 @@
+package jp.oqs.audit;
+
+/** Who did it. */
+public enum ActorKind {
+    CLINIC, STAFF
+}

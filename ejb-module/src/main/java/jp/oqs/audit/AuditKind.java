@@ -1,0 +1,6 @@
+package jp.oqs.audit;
+
+/** What was done. */
+public enum AuditKind {
+    LOOKUP, CERTIFICATE_LOOKUP, BULK_ENTRY, ADMIN_VIEW
+}

@@ -1,0 +1,6 @@
+package jp.oqs.audit;
+
+import java.util.List;
+
+public record AuditPageResult(List<AuditEntry> items, long total) {
+}

@@ -1,0 +1,132 @@
+package jp.oqs.audit;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.oqs.insurer.AdminScope;
+import jp.oqs.platform.ServiceClock;
+
+/** Appends to, searches and verifies the audit trail. */
+@Stateless
+public class AuditTrail {
+
+    private static final int VERIFY_CHUNK = 5000;
+
+    @PersistenceContext(unitName = "oqs")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    /**
+     * Appends an entry in the caller's transaction (the one that decides the answer), so the answer and its audit
+     * commit together. Returns the entry's check id.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public String record(ActorKind actorKind, String actor, AuditKind kind, Long personId, Long insurerId,
+                         String result) {
+        int shard = Math.floorMod(actor.hashCode(), AuditChainHead.CHAINS);
+        AuditChainHead head = em.find(AuditChainHead.class, shard, LockModeType.PESSIMISTIC_WRITE);
+        String checkId = UUID.randomUUID().toString();
+        AuditEntry entry = new AuditEntry(shard, head.lastSeq() + 1, clock.instant(), actorKind, actor, kind, checkId,
+                personId, insurerId, result, head.lastHash());
+        em.persist(entry);
+        head.advance(entry);
+        return checkId;
+    }
+
+    /** Entries newest first; staff see only entries about their organisations' insurers. */
+    public AuditPageResult search(AdminScope scope, boolean everything, String actor, Long personId, LocalDate from,
+                                  LocalDate to, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (!everything) {
+            where.append(" AND e.insurerId IN (SELECT i.id FROM Insurer i"
+                    + " WHERE i.managingOrganisation IN :organisations)");
+            parameters.put("organisations", new ArrayList<>(scope.organisations()));
+        }
+        if (actor != null && !actor.isBlank()) {
+            where.append(" AND e.actor = :actor");
+            parameters.put("actor", actor);
+        }
+        if (personId != null) {
+            where.append(" AND e.personId = :personId");
+            parameters.put("personId", personId);
+        }
+        if (from != null) {
+            where.append(" AND e.occurredAt >= :from");
+            parameters.put("from", from.atStartOfDay(ServiceClock.JAPAN).toInstant());
+        }
+        if (to != null) {
+            where.append(" AND e.occurredAt < :to");
+            parameters.put("to", to.plusDays(1).atStartOfDay(ServiceClock.JAPAN).toInstant());
+        }
+        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEntry e" + where, Long.class);
+        TypedQuery<AuditEntry> entries = em.createQuery("SELECT e FROM AuditEntry e" + where
+                + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEntry.class);
+        parameters.forEach((name, value) -> {
+            count.setParameter(name, value);
+            entries.setParameter(name, value);
+        });
+        return new AuditPageResult(entries.setFirstResult(page * size).setMaxResults(size).getResultList(),
+                count.getSingleResult());
+    }
+
+    /** The checks clinics made about a person, newest first. */
+    public List<AuditEntry> clinicChecksOf(long personId) {
+        return em.createNamedQuery("AuditEntry.ofPerson", AuditEntry.class)
+                .setParameter("personId", personId)
+                .setParameter("actorKind", ActorKind.CLINIC)
+                .setMaxResults(1000)
+                .getResultList();
+    }
+
+    /** Recomputes every chain from its start; reports entries whose hash or link does not hold. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public ChainVerification verify() {
+        List<String> broken = new ArrayList<>();
+        long checked = 0;
+        for (int shard = 0; shard < AuditChainHead.CHAINS; shard++) {
+            String previous = AuditChainHead.GENESIS;
+            long expectedSeq = 1;
+            long after = 0;
+            while (true) {
+                List<AuditEntry> chunk = em.createNamedQuery("AuditEntry.chain", AuditEntry.class)
+                        .setParameter("shard", shard).setParameter("after", after)
+                        .setMaxResults(VERIFY_CHUNK).getResultList();
+                for (AuditEntry entry : chunk) {
+                    checked++;
+                    boolean linked = entry.shardSeq() == expectedSeq && entry.prevHash().equals(previous);
+                    if (!linked || !entry.computeHash().equals(entry.entryHash())) {
+                        broken.add(entry.checkId());
+                    }
+                    previous = entry.entryHash();
+                    expectedSeq = entry.shardSeq() + 1;
+                    after = entry.shardSeq();
+                }
+                em.clear();
+                if (chunk.size() < VERIFY_CHUNK) {
+                    break;
+                }
+            }
+            AuditChainHead head = em.find(AuditChainHead.class, shard);
+            if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(previous)) {
+                broken.add("chain " + shard + ": head does not match its last entry (entries removed?)");
+            }
+        }
+        return new ChainVerification(broken.isEmpty(), checked, AuditChainHead.CHAINS, broken);
+    }
+
+}

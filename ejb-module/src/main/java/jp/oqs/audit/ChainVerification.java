@@ -1,0 +1,6 @@
+package jp.oqs.audit;
+
+import java.util.List;
+
+public record ChainVerification(boolean intact, long entriesChecked, int chains, List<String> broken) {
+}

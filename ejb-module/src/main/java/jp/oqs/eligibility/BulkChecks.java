@@ -1,0 +1,137 @@
+package jp.oqs.eligibility;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import jp.oqs.api.eligibility.BulkEntry;
+import jp.oqs.api.eligibility.BulkStatus;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.identifier.MedicalInstitutionCode;
+import jp.oqs.platform.BusinessException.Kind;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Bulk checks: accepted in one transaction, answered in chunks, each chunk in one transaction with its entries'
+ * answers, their audit entries and the progress counts. A restart resumes after the last committed chunk.
+ */
+@Stateless
+public class BulkChecks {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    @PersistenceContext(unitName = "oqs")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @EJB
+    private EligibilityService eligibility;
+
+    @Inject
+    @ConfigProperty(name = "oqs.bulk.retention-days", defaultValue = "7")
+    private int retentionDays;
+
+    @Inject
+    @ConfigProperty(name = "oqs.bulk.chunk-size", defaultValue = "200")
+    private int chunkSize;
+
+    /** Accepts the entries and returns the reception; answering starts once this transaction commits. */
+    public BulkRequest submit(MedicalInstitutionCode clinic, List<BulkEntry> entries) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long serial = ((Number) em.createNativeQuery("SELECT reception_seq.NEXTVAL FROM DUAL").getSingleResult())
+                .longValue();
+        String receptionNumber = "R" + LocalDate.now(clock).format(DAY) + String.format("%011d", serial);
+        BulkRequest request = new BulkRequest(receptionNumber, clinic.value(), entries.size(), now,
+                now.plus(Duration.ofDays(retentionDays)));
+        em.persist(request);
+        em.flush(); // the entries refer to the request by key only: it must be written first
+        for (int i = 0; i < entries.size(); i++) {
+            BulkEntry entry = entries.get(i);
+            em.persist(new BulkEntryRecord(receptionNumber, i, entry == null
+                    ? new BulkEntry(null, null, null, null, null, null, null, null) : entry));
+        }
+        return request;
+    }
+
+    /**
+     * Answers the next chunk of a request. Returns whether entries remain. Holding the request's row lock, two
+     * workers on the same request (a resume racing the original) answer disjoint chunks, never an entry twice.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean answerNextChunk(String receptionNumber) {
+        BulkRequest request = em.find(BulkRequest.class, receptionNumber, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || request.status() == BulkStatus.DONE) {
+            return false;
+        }
+        MedicalInstitutionCode clinic = new MedicalInstitutionCode(request.clinicCode());
+        List<BulkEntryRecord> chunk = em.createNamedQuery("BulkEntryRecord.unanswered", BulkEntryRecord.class)
+                .setParameter("receptionNumber", receptionNumber)
+                .setMaxResults(chunkSize)
+                .getResultList();
+        for (BulkEntryRecord entry : chunk) {
+            EligibilityService.EntryAnswer outcome = eligibility.answerEntry(clinic, entry.lookupRequest());
+            if (outcome.answer() != null) {
+                entry.answer(outcome.answer().validity(), JSON.toJson(outcome.answer()));
+                request.counted(outcome.answer().validityName());
+            } else {
+                entry.error(outcome.errorCode(), outcome.errorMessage());
+                request.countedError();
+            }
+        }
+        request.completeIfAnswered(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return request.status() == BulkStatus.PROCESSING;
+    }
+
+    /** The request, for the clinic that submitted it, until its retention ends. */
+    public BulkRequest find(MedicalInstitutionCode clinic, String receptionNumber) throws EligibilityException {
+        BulkRequest request = receptionNumber == null ? null : em.find(BulkRequest.class, receptionNumber);
+        if (request == null || !request.clinicCode().equals(clinic.value())
+                || request.expiresAt().isBefore(clock.instant())) {
+            throw new EligibilityException(Kind.NOT_FOUND, ErrorCodes.RECEPTION_NOT_FOUND,
+                    "この受付番号の照会結果はありません（保存期間を過ぎたか、別の医療機関の受付番号です）。",
+                    "no bulk check " + receptionNumber + " of this clinic within the retention period");
+        }
+        return request;
+    }
+
+    public List<BulkEntryRecord> results(BulkRequest request, int page, int size) {
+        return em.createNamedQuery("BulkEntryRecord.page", BulkEntryRecord.class)
+                .setParameter("receptionNumber", request.receptionNumber())
+                .setFirstResult(page * size).setMaxResults(size)
+                .getResultList();
+    }
+
+    /** Reception numbers still being answered (to resume after a restart). */
+    public List<String> processing() {
+        return em.createNamedQuery("BulkRequest.processing", String.class).getResultList();
+    }
+
+    /** Deletes requests past their retention, with their entries; their audit entries stay. */
+    public int purgeExpired() {
+        List<String> expired = em.createNamedQuery("BulkRequest.expired", String.class)
+                .setParameter("now", clock.instant()).setMaxResults(100).getResultList();
+        for (String receptionNumber : expired) {
+            em.createQuery("DELETE FROM BulkEntryRecord e WHERE e.receptionNumber = :r")
+                    .setParameter("r", receptionNumber).executeUpdate();
+            em.createQuery("DELETE FROM BulkRequest r WHERE r.receptionNumber = :r")
+                    .setParameter("r", receptionNumber).executeUpdate();
+        }
+        return expired.size();
+    }
+}

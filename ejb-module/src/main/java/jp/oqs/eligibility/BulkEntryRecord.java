@@ -1,0 +1,163 @@
+package jp.oqs.eligibility;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Objects;
+import jp.oqs.api.eligibility.BulkEntry;
+import jp.oqs.api.eligibility.LookupRequest;
+import jp.oqs.api.eligibility.ResultStatus;
+
+/** One entry of a bulk check: what the clinic sent and, once answered, the answer. */
+@Entity
+@Table(name = "bulk_entry")
+@IdClass(BulkEntryRecord.Key.class)
+@NamedQuery(name = "BulkEntryRecord.unanswered",
+        query = "SELECT e FROM BulkEntryRecord e WHERE e.receptionNumber = :receptionNumber AND e.answered = 0"
+                + " ORDER BY e.index")
+@NamedQuery(name = "BulkEntryRecord.page",
+        query = "SELECT e FROM BulkEntryRecord e WHERE e.receptionNumber = :receptionNumber ORDER BY e.index")
+public class BulkEntryRecord {
+
+    /** Primary key: reception number and position. */
+    public static class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String receptionNumber;
+        private int index;
+
+        public Key() {
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(receptionNumber, key.receptionNumber)
+                    && index == key.index;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(receptionNumber, index);
+        }
+    }
+
+    @Id
+    @Column(name = "reception_number")
+    private String receptionNumber;
+
+    @Id
+    @Column(name = "entry_index")
+    private int index;
+
+    @Column(name = "entry_id", updatable = false)
+    private String entryId;
+
+    @Column(name = "insurer_number", updatable = false)
+    private String insurerNumber;
+
+    @Column(name = "symbol", updatable = false)
+    private String symbol;
+
+    @Column(name = "number_part", updatable = false)
+    private String number;
+
+    @Column(name = "branch_number", updatable = false)
+    private String branchNumber;
+
+    @Column(name = "individual_number", updatable = false)
+    private String individualNumber;
+
+    @Column(name = "birth_date", updatable = false)
+    private LocalDate birthDate;
+
+    @Column(name = "service_date", updatable = false)
+    private LocalDate serviceDate;
+
+    @Column(name = "answered")
+    private int answered;
+
+    @Column(name = "result_status")
+    private String resultStatus;
+
+    @Column(name = "validity")
+    private Integer validity;
+
+    @Column(name = "error_code")
+    private String errorCode;
+
+    @Lob
+    @Basic(fetch = FetchType.EAGER)
+    @Column(name = "answer_json")
+    private String answerJson;
+
+    protected BulkEntryRecord() {
+    }
+
+    BulkEntryRecord(String receptionNumber, int index, BulkEntry entry) {
+        this.receptionNumber = receptionNumber;
+        this.index = index;
+        this.entryId = truncate(entry.entryId(), 64);
+        this.insurerNumber = truncate(entry.insurerNumber(), 16);
+        this.symbol = truncate(entry.symbol(), 40);
+        this.number = truncate(entry.number(), 40);
+        this.branchNumber = truncate(entry.branchNumber(), 8);
+        this.individualNumber = truncate(entry.individualNumber(), 16);
+        this.birthDate = entry.birthDate();
+        this.serviceDate = entry.serviceDate();
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    LookupRequest lookupRequest() {
+        return new LookupRequest(insurerNumber, symbol, number, branchNumber, individualNumber, birthDate,
+                serviceDate);
+    }
+
+    void answer(int validity, String answerJson) {
+        this.answered = 1;
+        this.resultStatus = ResultStatus.COMPLETED.name();
+        this.validity = validity;
+        this.answerJson = answerJson;
+    }
+
+    void error(String code, String message) {
+        this.answered = 1;
+        this.resultStatus = ResultStatus.ERROR.name();
+        this.errorCode = code;
+        this.answerJson = message;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public String entryId() {
+        return entryId;
+    }
+
+    public ResultStatus resultStatus() {
+        return resultStatus == null ? null : ResultStatus.valueOf(resultStatus);
+    }
+
+    public Integer validity() {
+        return validity;
+    }
+
+    public String errorCode() {
+        return errorCode;
+    }
+
+    /** The answer as JSON, or for an error the message. */
+    public String answerJson() {
+        return answerJson;
+    }
+}

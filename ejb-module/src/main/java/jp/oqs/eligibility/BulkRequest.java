@@ -1,0 +1,147 @@
+package jp.oqs.eligibility;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import jp.oqs.api.eligibility.BulkStatus;
+import jp.oqs.api.eligibility.Validity;
+
+/** A bulk check (一括照会) and its progress. */
+@Entity
+@Table(name = "bulk_request")
+@NamedQuery(name = "BulkRequest.processing",
+        query = "SELECT r.receptionNumber FROM BulkRequest r WHERE r.status = jp.oqs.api.eligibility.BulkStatus.PROCESSING")
+@NamedQuery(name = "BulkRequest.expired",
+        query = "SELECT r.receptionNumber FROM BulkRequest r WHERE r.expiresAt < :now")
+public class BulkRequest {
+
+    @Id
+    @Column(name = "reception_number")
+    private String receptionNumber;
+
+    @Column(name = "clinic_code", updatable = false)
+    private String clinicCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status")
+    private BulkStatus status;
+
+    @Column(name = "submitted_at", updatable = false)
+    private Instant submittedAt;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    @Column(name = "expires_at", updatable = false)
+    private Instant expiresAt;
+
+    @Column(name = "total_count", updatable = false)
+    private int total;
+
+    @Column(name = "answered_count")
+    private int answered;
+
+    @Column(name = "valid_count")
+    private int valid;
+
+    @Column(name = "invalid_count")
+    private int invalid;
+
+    @Column(name = "not_found_count")
+    private int notFound;
+
+    @Column(name = "error_count")
+    private int errors;
+
+    @Version
+    @Column(name = "row_version")
+    private int version;
+
+    protected BulkRequest() {
+    }
+
+    BulkRequest(String receptionNumber, String clinicCode, int total, Instant submittedAt, Instant expiresAt) {
+        this.receptionNumber = receptionNumber;
+        this.clinicCode = clinicCode;
+        this.total = total;
+        this.status = BulkStatus.PROCESSING;
+        this.submittedAt = submittedAt;
+        this.expiresAt = expiresAt;
+    }
+
+    /** Counts an answered entry: 1 valid; 2 and 3 invalid; 4 and 5 not found (no single qualification). */
+    void counted(Validity validity) {
+        answered++;
+        switch (validity) {
+            case VALID -> valid++;
+            case INVALID, INVALID_NEWER_EXISTS -> invalid++;
+            case NOT_FOUND, MULTIPLE -> notFound++;
+        }
+    }
+
+    void countedError() {
+        answered++;
+        errors++;
+    }
+
+    void completeIfAnswered(Instant now) {
+        if (answered == total && status == BulkStatus.PROCESSING) {
+            status = BulkStatus.DONE;
+            completedAt = now;
+        }
+    }
+
+    public String receptionNumber() {
+        return receptionNumber;
+    }
+
+    public String clinicCode() {
+        return clinicCode;
+    }
+
+    public BulkStatus status() {
+        return status;
+    }
+
+    public Instant submittedAt() {
+        return submittedAt;
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public int total() {
+        return total;
+    }
+
+    public int answered() {
+        return answered;
+    }
+
+    public int valid() {
+        return valid;
+    }
+
+    public int invalid() {
+        return invalid;
+    }
+
+    public int notFound() {
+        return notFound;
+    }
+
+    public int errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,97 @@
+package jp.oqs.eligibility;
+
+import jakarta.inject.Inject;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.sync.CertificateEnrolment;
+import jp.oqs.platform.BusinessException.Kind;
+import jp.oqs.qualification.Person;
+import jp.oqs.qualification.Qualification;
+
+/**
+ * Enrols card certificates for persons on behalf of the intermediate server. A sync job may enrol or revoke only
+ * for a person who holds a qualification at one of its insurers.
+ */
+@Stateless
+public class CertificateEnrolments {
+
+    @PersistenceContext(unitName = "oqs")
+    private EntityManager em;
+
+    @Inject
+    private Clock clock;
+
+    @Inject
+    private CertificateValidator certificates;
+
+    /** @param insurers the 8-digit insurer numbers the job acts for */
+    public EnrolledCertificate enrol(String jobName, Set<String> insurers,
+                                                         CertificateEnrolment request) throws EligibilityException {
+        X509Certificate certificate = certificates.parse(request.certificate());
+        Person person = personOf(request.linkKey(), insurers);
+        boolean known = !em.createNamedQuery("EnrolledCertificate.find", EnrolledCertificate.class)
+                .setParameter("issuer", EnrolledCertificate.issuerOf(certificate))
+                .setParameter("serial", EnrolledCertificate.serialOf(certificate))
+                .getResultList().isEmpty();
+        if (known) {
+            throw new EligibilityException(Kind.CONFLICT, ErrorCodes.CERTIFICATE_ALREADY_ENROLLED,
+                    "この電子証明書は既に登録されています。",
+                    "a certificate (issuer and serial number) is enrolled once; revoke it to stop it resolving");
+        }
+        var enrolment = new EnrolledCertificate(certificate, person,
+                clock.instant().truncatedTo(ChronoUnit.MICROS), jobName);
+        em.persist(enrolment);
+        return enrolment;
+    }
+
+    public EnrolledCertificate revoke(Set<String> insurers, CertificateEnrolment request)
+            throws EligibilityException {
+        X509Certificate certificate = certificates.parse(request.certificate());
+        Person person = personOf(request.linkKey(), insurers);
+        var enrolment = em.createNamedQuery("EnrolledCertificate.find", EnrolledCertificate.class)
+                .setParameter("issuer", EnrolledCertificate.issuerOf(certificate))
+                .setParameter("serial", EnrolledCertificate.serialOf(certificate))
+                .getResultStream().filter(e -> e.person() == person).findFirst()
+                .orElseThrow(() -> new EligibilityException(Kind.NOT_FOUND, ErrorCodes.CERTIFICATE_NOT_ENROLLED,
+                        "この電子証明書はこの人物に登録されていません。",
+                        "no enrolment of this certificate for this person"));
+        enrolment.revoke(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        return enrolment;
+    }
+
+    /** The person an enrolled, unrevoked certificate belongs to. */
+    public Person enrolledPerson(X509Certificate certificate) throws EligibilityException {
+        return em.createNamedQuery("EnrolledCertificate.active", EnrolledCertificate.class)
+                .setParameter("issuer", EnrolledCertificate.issuerOf(certificate))
+                .setParameter("serial", EnrolledCertificate.serialOf(certificate))
+                .getResultStream().findFirst()
+                .map(EnrolledCertificate::person)
+                .orElseThrow(() -> new EligibilityException(Kind.NOT_FOUND, ErrorCodes.CERTIFICATE_NOT_ENROLLED,
+                        "この電子証明書は資格確認に登録されていません。",
+                        "the certificate (issuer and serial number) is not enrolled for any person"));
+    }
+
+    private Person personOf(String linkKey, Set<String> insurers) throws EligibilityException {
+        Person person = linkKey == null ? null : em.createNamedQuery("Person.findByLinkKey", Person.class)
+                .setParameter("linkKey", linkKey).getResultStream().findFirst().orElse(null);
+        if (person != null) {
+            Set<String> held = em.createNamedQuery("Qualification.ofPerson", Qualification.class)
+                    .setParameter("person", person).getResultList().stream()
+                    .map(q -> q.insurer().insurerNumber()).collect(Collectors.toSet());
+            held.retainAll(insurers);
+            if (!held.isEmpty()) {
+                return person;
+            }
+        }
+        throw new EligibilityException(Kind.NOT_FOUND, ErrorCodes.PERSON_NOT_FOUND,
+                "該当する人物がいません。",
+                "no person with this linkKey holds a qualification at the token's insurers");
+    }
+}

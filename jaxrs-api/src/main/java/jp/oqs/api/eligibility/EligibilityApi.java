@@ -1,0 +1,54 @@
+package jp.oqs.api.eligibility;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** Eligibility checks for role {@code clinic}; every check is audited with the clinic's code. */
+@Path(EligibilityApi.PATH)
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface EligibilityApi {
+
+    String PATH = "eligibility";
+
+    /**
+     * Checks one qualification as of the visit date. 400 {@code INVALID_INSURER_NUMBER},
+     * {@code BIRTH_DATE_REQUIRED}, {@code IDENTIFIER_REQUIRED}, {@code AS_OF_IN_FUTURE}.
+     */
+    @POST
+    @Path("lookups")
+    LookupResult lookup(@NotNull LookupRequest request);
+
+    /**
+     * Checks by My Number card certificate. 400 {@code CERTIFICATE_INVALID}, {@code CERTIFICATE_EXPIRED},
+     * {@code CERTIFICATE_REVOKED}, {@code CERTIFICATE_UNTRUSTED}; 404 {@code CERTIFICATE_NOT_ENROLLED};
+     * 503 {@code CERTIFICATE_REVOCATION_UNKNOWN} when no current CRL is available.
+     */
+    @POST
+    @Path("certificate-lookups")
+    CertificateLookupResult certificateLookup(@NotNull CertificateLookupRequest request);
+
+    /** 202 with a {@link BulkReception}; 413 {@code BULK_TOO_LARGE} above the configured entry limit. */
+    @POST
+    @Path("bulk-lookups")
+    Response submitBulk(@NotNull @Valid BulkLookupRequest request);
+
+    /** Only the submitting clinic; 404 {@code RECEPTION_NOT_FOUND} otherwise or after the retention. */
+    @GET
+    @Path("bulk-lookups/{receptionNumber}")
+    BulkResult bulk(@PathParam("receptionNumber") String receptionNumber,
+                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                    @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(10000) int size);
+}

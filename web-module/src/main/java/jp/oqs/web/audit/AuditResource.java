@@ -1,0 +1,53 @@
+package jp.oqs.web.audit;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
+import java.time.LocalDate;
+import jp.oqs.api.audit.AuditApi;
+import jp.oqs.api.audit.AuditEntryView;
+import jp.oqs.api.audit.AuditPage;
+import jp.oqs.api.audit.AuditVerification;
+import jp.oqs.api.security.Roles;
+import jp.oqs.audit.AuditEntry;
+import jp.oqs.audit.AuditTrail;
+import jp.oqs.audit.ChainVerification;
+import jp.oqs.web.security.AdminScopes;
+
+@Path(AuditApi.PATH)
+@RequestScoped
+@RolesAllowed({Roles.AUDITOR, Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN})
+public class AuditResource implements AuditApi {
+
+    @EJB
+    private AuditTrail audit;
+
+    @Context
+    private SecurityContext security;
+
+    @Override
+    public AuditPage search(String actor, Long personId, LocalDate from, LocalDate to, int page, int size) {
+        boolean auditor = security.isUserInRole(Roles.AUDITOR);
+        var result = audit.search(AdminScopes.of(security), auditor, actor, personId, from, to, page, size);
+        return new AuditPage(result.items().stream().map(AuditResource::view).toList(), result.total(), page, size);
+    }
+
+    @Override
+    public AuditVerification verify() {
+        if (!security.isUserInRole(Roles.AUDITOR)) {
+            throw new ForbiddenException();
+        }
+        ChainVerification verification = audit.verify();
+        return new AuditVerification(verification.intact(), verification.entriesChecked(), verification.chains(),
+                verification.broken());
+    }
+
+    private static AuditEntryView view(AuditEntry entry) {
+        return new AuditEntryView(entry.checkId(), entry.occurredAt(), entry.actorKind().name(), entry.actor(),
+                entry.kind().name(), entry.personId(), null, entry.result());
+    }
+}

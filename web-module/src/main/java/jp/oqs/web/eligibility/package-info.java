@@ -1,0 +1,2 @@
+/** REST boundary of the clinics' eligibility checks: {@code /api/v1/eligibility}. */
+package jp.oqs.web.eligibility;
