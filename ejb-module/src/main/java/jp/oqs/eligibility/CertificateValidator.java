@@ -13,14 +13,15 @@ import java.security.cert.CRL;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertPathValidatorException.BasicReason;
-import java.security.cert.CertStore;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXReason;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -36,12 +37,16 @@ import jp.oqs.platform.ServiceClock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Validates My Number card user certificates: the chain to the configured trust anchors, the validity period on
- * the visit date, and revocation against the configured CRLs (no network fetch). The files are re-read when they
+ * Validates My Number card user certificates: the chain to the configured trust anchors and the validity period
+ * on the visit date, and revocation against the issuer's current CRL among the configured ones (no network
+ * fetch). The files are re-read when they
  * change, so operators replace a CRL without a restart.
  */
 @ApplicationScoped
 public class CertificateValidator {
+
+    @Inject
+    private Clock clock;
 
     @Inject
     @ConfigProperty(name = "oqs.certificates.trust-anchors")
@@ -81,11 +86,12 @@ public class CertificateValidator {
         try {
             PKIXParameters parameters = new PKIXParameters(trust.anchors());
             parameters.setDate(Date.from(asOf.atTime(LocalTime.NOON).atZone(ServiceClock.JAPAN).toInstant()));
-            parameters.setRevocationEnabled(true);
-            parameters.addCertStore(CertStore.getInstance("Collection",
-                    new CollectionCertStoreParameters(trust.crls())));
-            CertPathValidator.getInstance("PKIX").validate(
-                    CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate)), parameters);
+            // revocation is checked below: against the current CRL, whatever the visit date
+            parameters.setRevocationEnabled(false);
+            var result = (java.security.cert.PKIXCertPathValidatorResult) CertPathValidator.getInstance("PKIX")
+                    .validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(certificate)),
+                            parameters);
+            checkRevocation(certificate, result.getTrustAnchor(), trust.crls(), parameters.getDate());
         } catch (CertPathValidatorException e) {
             throw rejection(e);
         } catch (GeneralSecurityException e) {
@@ -94,21 +100,51 @@ public class CertificateValidator {
         }
     }
 
+    /**
+     * The issuer's CRL must be current (its next update not passed) and signed by the trust anchor; the
+     * certificate is revoked for the visit if it was revoked on or before that day.
+     */
+    private void checkRevocation(X509Certificate certificate, TrustAnchor anchor, List<CRL> crls, Date visit)
+            throws EligibilityException {
+        Date now = new Date(clock.millis());
+        X509CRL current = null;
+        for (CRL crl : crls) {
+            if (crl instanceof X509CRL x509 && x509.getIssuerX500Principal().equals(certificate.getIssuerX500Principal())
+                    && x509.getNextUpdate() != null && !x509.getNextUpdate().before(now)
+                    && signedBy(x509, anchor)) {
+                if (current == null || x509.getThisUpdate().after(current.getThisUpdate())) {
+                    current = x509;
+                }
+            }
+        }
+        if (current == null) {
+            throw new EligibilityException(Kind.UNAVAILABLE, ErrorCodes.CERTIFICATE_REVOCATION_UNKNOWN,
+                    "電子証明書の失効確認ができません。時間をおいて再度お試しください。",
+                    "no current CRL of the certificate's issuer is available; the operators must refresh it");
+        }
+        X509CRLEntry revoked = current.getRevokedCertificate(certificate);
+        if (revoked != null && !revoked.getRevocationDate().after(visit)) {
+            throw new EligibilityException(Kind.INVALID, ErrorCodes.CERTIFICATE_REVOKED,
+                    "この電子証明書は失効しています。",
+                    "the certificate is revoked according to the configured CRL (since "
+                            + revoked.getRevocationDate().toInstant() + ")");
+        }
+    }
+
+    private static boolean signedBy(X509CRL crl, TrustAnchor anchor) {
+        try {
+            crl.verify(anchor.getTrustedCert().getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     private static EligibilityException rejection(CertPathValidatorException e) {
         if (e.getReason() == BasicReason.EXPIRED || e.getReason() == BasicReason.NOT_YET_VALID) {
             return new EligibilityException(Kind.INVALID, ErrorCodes.CERTIFICATE_EXPIRED,
                     "電子証明書の有効期間外です。カードの更新をご案内ください。",
                     "the certificate is not valid on asOf (" + e.getReason() + ")");
-        }
-        if (e.getReason() == BasicReason.REVOKED) {
-            return new EligibilityException(Kind.INVALID, ErrorCodes.CERTIFICATE_REVOKED,
-                    "この電子証明書は失効しています。",
-                    "the certificate is revoked according to the configured CRL");
-        }
-        if (e.getReason() == BasicReason.UNDETERMINED_REVOCATION_STATUS) {
-            return new EligibilityException(Kind.UNAVAILABLE, ErrorCodes.CERTIFICATE_REVOCATION_UNKNOWN,
-                    "電子証明書の失効確認ができません。時間をおいて再度お試しください。",
-                    "no current CRL of the certificate's issuer is available; the operators must refresh it");
         }
         String detail = e.getReason() == PKIXReason.NO_TRUST_ANCHOR ? "it does not chain to a trusted CA"
                 : "its chain does not validate (" + e.getReason() + ")";

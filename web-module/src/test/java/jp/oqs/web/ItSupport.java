@@ -74,6 +74,11 @@ public final class ItSupport {
                 .build(api);
     }
 
+    /** A typed client without a bearer token (the card authenticates the person). */
+    public static <T> T anonymousClient(Class<T> api, URL deployment) {
+        return RestClientBuilder.newBuilder().baseUri(api(deployment)).build(api);
+    }
+
     /** A plain JAX-RS client for calls the typed client cannot make (no token, malformed bodies). */
     public static Client rawClient() {
         return ClientBuilder.newClient();

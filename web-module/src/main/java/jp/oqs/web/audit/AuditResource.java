@@ -30,9 +30,10 @@ public class AuditResource implements AuditApi {
     private SecurityContext security;
 
     @Override
-    public AuditPage search(String actor, Long personId, LocalDate from, LocalDate to, int page, int size) {
+    public AuditPage search(String actor, Long personId, String from, String to, int page, int size) {
         boolean auditor = security.isUserInRole(Roles.AUDITOR);
-        var result = audit.search(AdminScopes.of(security), auditor, actor, personId, from, to, page, size);
+        var result = audit.search(AdminScopes.of(security), auditor, actor, personId, day(from), day(to), page,
+                size);
         return new AuditPage(result.items().stream().map(AuditResource::view).toList(), result.total(), page, size);
     }
 
@@ -44,6 +45,14 @@ public class AuditResource implements AuditApi {
         ChainVerification verification = audit.verify();
         return new AuditVerification(verification.intact(), verification.entriesChecked(), verification.chains(),
                 verification.broken());
+    }
+
+    private static LocalDate day(String value) {
+        try {
+            return value == null ? null : LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new jakarta.ws.rs.BadRequestException("from/to must be real dates YYYY-MM-DD, got " + value);
+        }
     }
 
     private static AuditEntryView view(AuditEntry entry) {

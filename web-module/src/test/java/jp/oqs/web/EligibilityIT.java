@@ -1,0 +1,359 @@
+package jp.oqs.web;
+
+import static jp.oqs.web.ItSupport.assertError;
+import static jp.oqs.web.ItSupport.client;
+import static jp.oqs.web.ItSupport.insurerNumber;
+import static jp.oqs.web.ItSupport.token;
+import static jp.oqs.web.SyncRecords.acquire;
+import static jp.oqs.web.SyncRecords.batch;
+import static jp.oqs.web.SyncRecords.change;
+import static jp.oqs.web.SyncRecords.lose;
+import static jp.oqs.web.SyncRecords.qualification;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.client.Entity;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URL;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import jp.oqs.api.audit.AccessChallenge;
+import jp.oqs.api.audit.AccessHistory;
+import jp.oqs.api.audit.AccessHistoryApi;
+import jp.oqs.api.audit.AccessHistoryRequest;
+import jp.oqs.api.audit.AuditApi;
+import jp.oqs.api.audit.AuditEntryView;
+import jp.oqs.api.eligibility.BulkEntry;
+import jp.oqs.api.eligibility.BulkLookupRequest;
+import jp.oqs.api.eligibility.BulkReception;
+import jp.oqs.api.eligibility.BulkResult;
+import jp.oqs.api.eligibility.BulkStatus;
+import jp.oqs.api.eligibility.CertificateLookupRequest;
+import jp.oqs.api.eligibility.CertificateLookupResult;
+import jp.oqs.api.eligibility.EligibilityApi;
+import jp.oqs.api.eligibility.LookupRequest;
+import jp.oqs.api.eligibility.LookupResult;
+import jp.oqs.api.eligibility.ResultStatus;
+import jp.oqs.api.eligibility.Validity;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.insurer.InsurerAdminApi;
+import jp.oqs.api.insurer.NumberingRuleKind;
+import jp.oqs.api.insurer.NumberingRuleRequest;
+import jp.oqs.api.insurer.OnboardInsurerRequest;
+import jp.oqs.api.security.Roles;
+import jp.oqs.api.sync.CertificateEnrolment;
+import jp.oqs.api.sync.LossReason;
+import jp.oqs.api.sync.PersonData;
+import jp.oqs.api.sync.Sex;
+import jp.oqs.api.sync.SyncApi;
+import jp.oqs.api.sync.SyncBatchResult;
+import jp.oqs.identifier.CheckDigits;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Clinics' checks through the published contract, on histories built through the sync API: the five validities,
+ * a person who moved, certificates, bulk checks, the audit chain and the person's access history.
+ */
+@ExtendWith(ArquillianExtension.class)
+class EligibilityIT {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    private static final LocalDate APRIL_2024 = LocalDate.of(2024, 4, 1);
+    private static final LocalDate CHANGE = LocalDate.of(2025, 4, 1);
+    private static final LocalDate MOVED = LocalDate.of(2025, 10, 1);
+    private static final LocalDate DIED = LocalDate.of(2025, 1, 1);
+    private static final LocalDate BIRTH = SyncRecords.BIRTH;
+    private static final String CLINIC = "0110113719";
+    static final String HOUSEHOLD = insurerNumber("06", "28", 301);
+    static final String CENTRAL = insurerNumber("01", "28", 301);
+
+    /** The histories and cards every test reads; built once per server (tests never change them). */
+    private static Fixture fixture;
+
+    private record Fixture(String centralNumberOfP1, TestPki.Card p1Card, TestPki.Card expired,
+                           TestPki.Card revoked, TestPki.Card unenrolled, TestPki.Card foreign,
+                           TestPki.Card revocable) {
+    }
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return ItSupport.microWar();
+    }
+
+    @ArquillianResource
+    private URL deployment;
+
+    private EligibilityApi clinic;
+    private SyncApi sync;
+
+    @BeforeEach
+    void clients() throws Exception {
+        clinic = client(EligibilityApi.class, deployment, token(Roles.CLINIC, "clinic-301",
+                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, CLINIC)));
+        sync = client(SyncApi.class, deployment, token(Roles.INSURER_SYNC, "sync-301",
+                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(HOUSEHOLD, CENTRAL))));
+        synchronized (EligibilityIT.class) {
+            if (fixture == null) {
+                fixture = build();
+            }
+        }
+    }
+
+    private Fixture build() throws Exception {
+        InsurerAdminApi ssk = client(InsurerAdminApi.class, deployment, token(Roles.SSK_ADMIN, "ssk-301"));
+        for (String number : List.of(HOUSEHOLD, CENTRAL)) {
+            NumberingRuleKind kind = number.equals(HOUSEHOLD) ? NumberingRuleKind.HOUSEHOLD_BRANCH
+                    : NumberingRuleKind.CENTRAL_GENERATED;
+            ssk.onboard(new OnboardInsurerRequest(number, "照会試験保険者", "ショウカイシケン", null,
+                    new NumberingRuleRequest(kind, LocalDate.of(2000, 1, 1), null, null, null))).close();
+            ssk.activate(number);
+        }
+        PersonData twin = new PersonData("LK-301-P4", BIRTH, Sex.FEMALE, "双子次郎", "フタゴジロウ");
+        SyncBatchResult household = sync.submit(batch(HOUSEHOLD,
+                acquire("p1", "LK-301-P1", "東京", "100", APRIL_2024),
+                change("p1-copay", "LK-301-P1", CHANGE, 20),
+                acquire("p2", "LK-301-P2", "東京", "200", APRIL_2024),
+                lose("p2-died", "LK-301-P2", DIED, LossReason.DEATH),
+                acquire("p3", "LK-301-P3", "双子", "300", APRIL_2024),
+                acquire("p4", twin, qualification("双子", "300", null, null, APRIL_2024))));
+        assertEquals(6, household.accepted(), household.toString());
+        SyncBatchResult moved = sync.submit(batch(CENTRAL, acquire("p1-joins", "LK-301-P1", null, "9", MOVED)));
+        assertEquals(1, moved.accepted());
+        assertEquals(1, sync.submit(batch(HOUSEHOLD, lose("p1-leaves", "LK-301-P1", MOVED,
+                LossReason.OTHER_INSURANCE))).accepted());
+
+        TestPki ca = new TestPki("OQS Test JPKI");
+        Instant now = Instant.now();
+        Instant from = now.minus(Duration.ofDays(1000));
+        Instant to = now.plus(Duration.ofDays(1000));
+        TestPki.Card p1 = ca.issue("P1", from, to);
+        TestPki.Card expired = ca.issue("P1-old", from, now.minus(Duration.ofDays(2)));
+        TestPki.Card revoked = ca.issue("P1-lost", from, to);
+        TestPki.Card unenrolled = ca.issue("nobody", from, to);
+        TestPki.Card revocable = ca.issue("P3", from, to);
+        TestPki.Card foreign = new TestPki("Another CA").issue("P1-forged", from, to);
+        ca.install(Path.of(System.getProperty("oqs.it.data.dir")), List.of(revoked));
+        for (TestPki.Card card : List.of(p1, expired, revoked)) {
+            sync.enrol(new CertificateEnrolment("LK-301-P1", card.base64())).close();
+        }
+        sync.enrol(new CertificateEnrolment("LK-301-P3", revocable.base64())).close();
+        return new Fixture(moved.results().get(0).individualNumber(), p1, expired, revoked, unenrolled, foreign,
+                revocable);
+    }
+
+    private static LookupRequest byHousehold(String symbol, String number, String branch, LocalDate birth,
+                                             LocalDate asOf) {
+        return new LookupRequest(HOUSEHOLD, symbol, number, branch, null, birth, asOf);
+    }
+
+    @Test
+    void validOnTheVisitDateWithTheAttributesOfThatDate() {
+        LookupResult may = clinic.lookup(byHousehold("東京", "100", "01", BIRTH, LocalDate.of(2025, 5, 1)));
+        assertEquals(1, may.validity());
+        assertEquals(Validity.VALID, may.validityName());
+        assertEquals(ResultStatus.COMPLETED, may.resultStatus());
+        assertEquals(20, may.qualification().copayRatio());
+        assertEquals("01", may.qualification().branchNumber());
+        assertEquals("照会試験保険者", may.qualification().insurerName());
+        assertNull(may.current());
+        assertFalse(may.checkId().isBlank());
+
+        LookupResult before = clinic.lookup(byHousehold("東京", "100", "01", BIRTH, LocalDate.of(2024, 12, 1)));
+        assertEquals(1, before.validity());
+        assertEquals(30, before.qualification().copayRatio(), "the version in force on that day");
+    }
+
+    @Test
+    void invalidAfterTheLoss() {
+        LookupResult result = clinic.lookup(byHousehold("東京", "200", null, BIRTH, LocalDate.of(2025, 6, 1)));
+        assertEquals(2, result.validity());
+        assertEquals(DIED, result.qualification().lostOn());
+        assertEquals("01", result.qualification().lossReasonCode());
+        assertNull(result.current());
+    }
+
+    @Test
+    void aPersonWhoMovedGetsThreeWithTheNumberTheClaimShouldCarry() {
+        LookupResult result = clinic.lookup(byHousehold("東京", "100", "01", BIRTH, LocalDate.of(2025, 11, 1)));
+        assertEquals(3, result.validity());
+        assertEquals(Validity.INVALID_NEWER_EXISTS, result.validityName());
+        assertEquals(MOVED, result.qualification().lostOn());
+        assertEquals("03", result.qualification().lossReasonCode());
+        assertEquals(CENTRAL, result.current().insurerNumber());
+        assertEquals(fixture.centralNumberOfP1(), result.current().individualNumber());
+        assertNull(result.current().lostOn());
+
+        LookupResult byIndividual = clinic.lookup(new LookupRequest(CENTRAL, null, null, null,
+                fixture.centralNumberOfP1(), BIRTH, LocalDate.of(2025, 11, 1)));
+        assertEquals(1, byIndividual.validity());
+    }
+
+    @Test
+    void aWrongBirthDateLooksExactlyLikeAnUnknownNumber() {
+        String wrongBirth = body(byHousehold("東京", "100", "01", BIRTH.plusDays(1), LocalDate.of(2025, 5, 1)));
+        String unknown = body(byHousehold("東京", "999", "01", BIRTH, LocalDate.of(2025, 5, 1)));
+        assertTrue(wrongBirth.contains("\"validity\":4"), wrongBirth);
+        assertEquals(unknown.replaceAll("\"checkId\":\"[^\"]+\"", ""), wrongBirth.replaceAll("\"checkId\":\"[^\"]+\"", ""));
+    }
+
+    @Test
+    void twinsWithoutABranchNumberAreSeveral() {
+        LookupResult result = clinic.lookup(byHousehold("双子", "300", null, BIRTH, LocalDate.of(2025, 5, 1)));
+        assertEquals(5, result.validity());
+        assertNull(result.qualification(), "no other person's data");
+        assertEquals(1, clinic.lookup(byHousehold("双子", "300", "02", BIRTH, LocalDate.of(2025, 5, 1))).validity());
+    }
+
+    @Test
+    void answersNeverCarryTheLinkKeyOrInternalIds() {
+        String json = body(byHousehold("東京", "100", "01", BIRTH, LocalDate.of(2025, 11, 1)));
+        assertFalse(json.contains("LK-301"), json);
+        assertFalse(json.contains("personId") || json.contains("linkKey"), json);
+    }
+
+    @Test
+    void badRequestsGetTheirOwnCodes() {
+        assertError(400, ErrorCodes.BIRTH_DATE_REQUIRED,
+                () -> clinic.lookup(byHousehold("東京", "100", "01", null, null)));
+        assertError(400, ErrorCodes.AS_OF_IN_FUTURE,
+                () -> clinic.lookup(byHousehold("東京", "100", "01", BIRTH, TODAY.plusDays(1))));
+        assertError(400, ErrorCodes.IDENTIFIER_REQUIRED,
+                () -> clinic.lookup(byHousehold(null, null, null, BIRTH, null)));
+        assertError(400, ErrorCodes.INVALID_INSURER_NUMBER,
+                () -> clinic.lookup(new LookupRequest("0613001", null, "1", null, null, BIRTH, null)));
+        EligibilityApi badClinic = client(EligibilityApi.class, deployment, token(Roles.CLINIC, "clinic-bad",
+                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, "0110113718")));
+        assertError(403, ErrorCodes.FORBIDDEN_CLINIC,
+                () -> badClinic.lookup(byHousehold("東京", "100", "01", BIRTH, null)));
+        assertError(403, ErrorCodes.FORBIDDEN_ROLE, () -> client(EligibilityApi.class, deployment,
+                token(Roles.INSURER_SYNC, "sync")).lookup(byHousehold("東京", "100", "01", BIRTH, null)));
+    }
+
+    @Test
+    void aCardCertificateResolvesToThePersonsValidQualifications() throws Exception {
+        CertificateLookupResult result = clinic.certificateLookup(new CertificateLookupRequest(
+                fixture.p1Card().base64(), LocalDate.of(2025, 11, 1)));
+        assertEquals(1, result.validity());
+        assertEquals(List.of(CENTRAL), result.qualifications().stream().map(q -> q.insurerNumber()).toList());
+        CertificateLookupResult earlier = clinic.certificateLookup(new CertificateLookupRequest(
+                fixture.p1Card().base64(), LocalDate.of(2025, 5, 1)));
+        assertEquals(List.of(HOUSEHOLD), earlier.qualifications().stream().map(q -> q.insurerNumber()).toList());
+    }
+
+    @Test
+    void expiredRevokedForeignAndUnknownCertificatesGetClearAnswers() throws Exception {
+        assertError(400, ErrorCodes.CERTIFICATE_EXPIRED, () -> clinic.certificateLookup(
+                new CertificateLookupRequest(fixture.expired().base64(), null)));
+        assertError(400, ErrorCodes.CERTIFICATE_REVOKED, () -> clinic.certificateLookup(
+                new CertificateLookupRequest(fixture.revoked().base64(), null)));
+        assertError(400, ErrorCodes.CERTIFICATE_UNTRUSTED, () -> clinic.certificateLookup(
+                new CertificateLookupRequest(fixture.foreign().base64(), null)));
+        assertError(404, ErrorCodes.CERTIFICATE_NOT_ENROLLED, () -> clinic.certificateLookup(
+                new CertificateLookupRequest(fixture.unenrolled().base64(), null)));
+        assertError(400, ErrorCodes.CERTIFICATE_INVALID, () -> clinic.certificateLookup(
+                new CertificateLookupRequest("bm90IGEgY2VydGlmaWNhdGU=", null)));
+    }
+
+    @Test
+    void aRevokedEnrolmentNoLongerResolves() throws Exception {
+        String card = fixture.revocable().base64();
+        assertEquals(1, clinic.certificateLookup(new CertificateLookupRequest(card, LocalDate.of(2025, 5, 1)))
+                .validity());
+        sync.revokeEnrolment(new CertificateEnrolment("LK-301-P3", card));
+        assertError(404, ErrorCodes.CERTIFICATE_NOT_ENROLLED, () -> clinic.certificateLookup(
+                new CertificateLookupRequest(card, LocalDate.of(2025, 5, 1))));
+    }
+
+    @Test
+    void aBulkCheckAnswersEveryEntryInOrder() throws Exception {
+        BulkEntry valid = new BulkEntry("receipt-1", HOUSEHOLD, "東京", "100", "01", null, BIRTH, LocalDate.of(2025, 5, 1));
+        BulkEntry moved = new BulkEntry("receipt-2", HOUSEHOLD, "東京", "100", "01", null, BIRTH, LocalDate.of(2025, 11, 1));
+        BulkEntry unknown = new BulkEntry("receipt-3", HOUSEHOLD, "東京", "999", null, null, BIRTH, LocalDate.of(2025, 5, 1));
+        BulkEntry bad = new BulkEntry("receipt-4", "12345", "東京", "100", null, null, BIRTH, LocalDate.of(2025, 5, 1));
+        Response accepted = clinic.submitBulk(new BulkLookupRequest(List.of(valid, moved, unknown, bad)));
+        assertEquals(202, accepted.getStatus());
+        BulkReception reception = accepted.readEntity(BulkReception.class);
+        assertTrue(reception.receptionNumber().startsWith("R"), reception.receptionNumber());
+
+        BulkResult result = awaitDone(reception.receptionNumber());
+        assertEquals(4, result.counts().total());
+        assertEquals(1, result.counts().valid());
+        assertEquals(1, result.counts().invalid());
+        assertEquals(1, result.counts().notFound());
+        assertEquals(1, result.counts().errors());
+        assertEquals(List.of("receipt-1", "receipt-2", "receipt-3", "receipt-4"),
+                result.results().stream().map(r -> r.entryId()).toList());
+        assertEquals(3, result.results().get(1).validity());
+        assertEquals(fixture.centralNumberOfP1(), result.results().get(1).answer().current().individualNumber());
+        assertEquals(ErrorCodes.INVALID_INSURER_NUMBER, result.results().get(3).errorCode());
+
+        EligibilityApi otherClinic = client(EligibilityApi.class, deployment, token(Roles.CLINIC, "clinic-other",
+                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, "131400001" + CheckDigits.luhn("131400001"))));
+        assertError(404, ErrorCodes.RECEPTION_NOT_FOUND, () -> otherClinic.bulk(reception.receptionNumber(), 0, 10));
+    }
+
+    private BulkResult awaitDone(String receptionNumber) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            BulkResult result = clinic.bulk(receptionNumber, 0, 1000);
+            if (result.status() == BulkStatus.DONE) {
+                return result;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("bulk check " + receptionNumber + " not done within 2 minutes");
+    }
+
+    @Test
+    void everyCheckIsInTheVerifiedAuditChainAndThePersonSeesWhoLooked() throws Exception {
+        LookupResult check = clinic.lookup(byHousehold("東京", "100", "01", BIRTH, LocalDate.of(2025, 5, 1)));
+        AuditApi auditor = client(AuditApi.class, deployment, token(Roles.AUDITOR, "auditor-1"));
+        List<AuditEntryView> entries = auditor.search(CLINIC, null, TODAY.minusDays(1).toString(),
+                TODAY.plusDays(1).toString(), 0, 1000).items();
+        AuditEntryView entry = entries.stream().filter(e -> e.checkId().equals(check.checkId())).findFirst()
+                .orElseThrow();
+        assertEquals("LOOKUP", entry.kind());
+        assertEquals("1", entry.result());
+        assertEquals("CLINIC", entry.actorKind());
+        var verification = auditor.verify();
+        assertTrue(verification.intact(), verification.broken().toString());
+        assertTrue(verification.entriesChecked() >= entries.size());
+        assertError(403, ErrorCodes.FORBIDDEN_ROLE, () -> client(AuditApi.class, deployment,
+                token(Roles.SSK_ADMIN, "ssk-301")).verify());
+
+        // the person, with the card, sees the clinic that looked
+        AccessHistoryApi portal = ItSupport.anonymousClient(AccessHistoryApi.class, deployment);
+        AccessChallenge challenge = portal.challenge();
+        AccessHistory history = portal.history(new AccessHistoryRequest(fixture.p1Card().base64(),
+                challenge.challenge(), fixture.p1Card().sign(challenge.challenge())));
+        assertTrue(history.entries().stream().anyMatch(e -> e.medicalInstitutionCode().equals(CLINIC)
+                && e.kind().equals("LOOKUP")), history.toString());
+        assertError(401, ErrorCodes.SIGNATURE_INVALID, () -> portal.history(new AccessHistoryRequest(
+                fixture.p1Card().base64(), challenge.challenge(), fixture.unenrolled().sign(challenge.challenge()))));
+        assertError(401, ErrorCodes.CHALLENGE_INVALID, () -> portal.history(new AccessHistoryRequest(
+                fixture.p1Card().base64(), challenge.challenge() + "x", fixture.p1Card().sign(challenge.challenge()))));
+    }
+
+    private String body(LookupRequest request) {
+        try (Response response = ItSupport.rawClient().target(ItSupport.api(deployment)).path("eligibility/lookups")
+                .request().header("Authorization", "Bearer " + token(Roles.CLINIC, "clinic-301",
+                        Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, CLINIC)))
+                .post(Entity.entity(request, MediaType.APPLICATION_JSON))) {
+            assertEquals(200, response.getStatus());
+            return response.readEntity(String.class);
+        }
+    }
+}
