@@ -10,6 +10,8 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +54,7 @@ public class BulkChecks {
     private int chunkSize;
 
     /** Accepts the entries and returns the reception; answering starts once this transaction commits. */
-    public BulkRequest submit(MedicalInstitutionCode clinic, List<BulkEntry> entries) {
+    public BulkRequest submit(@NotNull MedicalInstitutionCode clinic, @NotEmpty List<BulkEntry> entries) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long serial = ((Number) em.createNativeQuery("SELECT reception_seq.NEXTVAL FROM DUAL").getSingleResult())
                 .longValue();

@@ -95,6 +95,22 @@ class SecurityIT {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEveryOperationWithItsRolesAndErrorCodes() {
+        String document = ItSupport.rawClient().target(ItSupport.server(deployment)).path("openapi")
+                .request().get(String.class);
+        for (String path : List.of("/api/v1/admin/insurers:", "/api/v1/admin/insurers/{insurerNumber}/numbering-rules",
+                "/api/v1/sync/batches:", "/api/v1/sync/notices:", "/api/v1/sync/changes:",
+                "/api/v1/eligibility/lookups:", "/api/v1/eligibility/certificate-lookups:",
+                "/api/v1/eligibility/bulk-lookups:", "/api/v1/admin/audit:", "/api/v1/persons/access-history:")) {
+            assertTrue(document.contains(path), () -> "missing " + path);
+        }
+        assertTrue(document.contains("Roles: clinic."), "roles");
+        assertTrue(document.contains("AS_OF_IN_FUTURE") && document.contains("BATCH_ID_REUSED"), "error codes");
+        assertTrue(document.contains("LookupRequest:") && document.contains("ErrorBody:"), "schemas");
+        assertTrue(document.contains("bearerFormat: JWT"), "security scheme");
+    }
+
+    @Test
     void readinessIsUpWithTheMigratedSchema() {
         try (Response ready = ItSupport.rawClient().target(ItSupport.server(deployment)).path("health/ready")
                 .request().get()) {

@@ -1,6 +1,7 @@
 package jp.oqs.api.audit;
 
-import jakarta.validation.constraints.NotNull;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.error.Errors;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,10 +23,12 @@ public interface AccessHistoryApi {
 
     @GET
     @Path("challenge")
+    @Errors({})
     AccessChallenge challenge();
 
     /** 400/401 {@code CERTIFICATE_*} or {@code CHALLENGE_INVALID} / {@code SIGNATURE_INVALID}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    AccessHistory history(@NotNull AccessHistoryRequest request);
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.CERTIFICATE_EXPIRED, ErrorCodes.CERTIFICATE_REVOKED, ErrorCodes.CERTIFICATE_UNTRUSTED, ErrorCodes.CERTIFICATE_NOT_ENROLLED, ErrorCodes.CERTIFICATE_REVOCATION_UNKNOWN, ErrorCodes.CHALLENGE_INVALID, ErrorCodes.SIGNATURE_INVALID})
+    AccessHistory history(AccessHistoryRequest request);
 }

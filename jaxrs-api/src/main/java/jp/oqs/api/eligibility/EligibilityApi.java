@@ -1,9 +1,7 @@
 package jp.oqs.api.eligibility;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.error.Errors;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -29,7 +27,8 @@ public interface EligibilityApi {
      */
     @POST
     @Path("lookups")
-    LookupResult lookup(@NotNull LookupRequest request);
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.BIRTH_DATE_REQUIRED, ErrorCodes.IDENTIFIER_REQUIRED, ErrorCodes.AS_OF_IN_FUTURE, ErrorCodes.FORBIDDEN_CLINIC})
+    LookupResult lookup(LookupRequest request);
 
     /**
      * Checks by My Number card certificate. 400 {@code CERTIFICATE_INVALID}, {@code CERTIFICATE_EXPIRED},
@@ -38,17 +37,20 @@ public interface EligibilityApi {
      */
     @POST
     @Path("certificate-lookups")
-    CertificateLookupResult certificateLookup(@NotNull CertificateLookupRequest request);
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.AS_OF_IN_FUTURE, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.CERTIFICATE_EXPIRED, ErrorCodes.CERTIFICATE_REVOKED, ErrorCodes.CERTIFICATE_UNTRUSTED, ErrorCodes.CERTIFICATE_NOT_ENROLLED, ErrorCodes.CERTIFICATE_REVOCATION_UNKNOWN, ErrorCodes.FORBIDDEN_CLINIC})
+    CertificateLookupResult certificateLookup(CertificateLookupRequest request);
 
     /** 202 with a {@link BulkReception}; 413 {@code BULK_TOO_LARGE} above the configured entry limit. */
     @POST
     @Path("bulk-lookups")
-    Response submitBulk(@NotNull @Valid BulkLookupRequest request);
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.BULK_TOO_LARGE, ErrorCodes.FORBIDDEN_CLINIC})
+    Response submitBulk(BulkLookupRequest request);
 
     /** Only the submitting clinic; 404 {@code RECEPTION_NOT_FOUND} otherwise or after the retention. */
     @GET
     @Path("bulk-lookups/{receptionNumber}")
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.RECEPTION_NOT_FOUND, ErrorCodes.FORBIDDEN_CLINIC})
     BulkResult bulk(@PathParam("receptionNumber") String receptionNumber,
-                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                    @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(10000) int size);
+                    @QueryParam("page") @DefaultValue("0") int page,
+                    @QueryParam("size") @DefaultValue("1000") int size);
 }

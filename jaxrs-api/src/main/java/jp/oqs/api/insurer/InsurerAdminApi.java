@@ -1,9 +1,7 @@
 package jp.oqs.api.insurer;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.error.Errors;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -30,48 +28,57 @@ public interface InsurerAdminApi {
 
     /** Onboards an insurer: 201 with the insurer and its Location; 409 if the number is registered. */
     @POST
-    Response onboard(@NotNull @Valid OnboardInsurerRequest request);
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INVALID_NUMBERING_RULE, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.INSURER_ALREADY_REGISTERED})
+    Response onboard(OnboardInsurerRequest request);
 
     /** Searches insurers in the caller's scope; {@code q} matches number prefix or part of a name. */
     @GET
+    @Errors({ErrorCodes.INVALID_REQUEST})
     InsurerPage search(@QueryParam("managingOrganisation") ManagingOrganisation managingOrganisation,
                        @QueryParam("category") InsurerCategory category,
                        @QueryParam("status") InsurerStatus status,
                        @QueryParam("q") String q,
-                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size);
+                       @QueryParam("page") @DefaultValue("0") int page,
+                       @QueryParam("size") @DefaultValue("50") int size);
 
     @GET
     @Path("{insurerNumber}")
+    @Errors({ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE})
     InsurerView get(@PathParam("insurerNumber") String insurerNumber);
 
     /** ONBOARDING or SUSPENDED → ACTIVE; needs a numbering rule. */
     @POST
     @Path("{insurerNumber}/activation")
+    @Errors({ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.INSURER_LIFECYCLE_VIOLATION, ErrorCodes.NUMBERING_RULE_REQUIRED})
     InsurerView activate(@PathParam("insurerNumber") String insurerNumber);
 
     /** ACTIVE → SUSPENDED. */
     @POST
     @Path("{insurerNumber}/suspension")
+    @Errors({ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.INSURER_LIFECYCLE_VIOLATION})
     InsurerView suspend(@PathParam("insurerNumber") String insurerNumber);
 
     @POST
     @Path("{insurerNumber}/merger")
-    InsurerView merge(@PathParam("insurerNumber") String insurerNumber, @NotNull @Valid MergerRequest request);
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.INSURER_LIFECYCLE_VIOLATION})
+    InsurerView merge(@PathParam("insurerNumber") String insurerNumber, MergerRequest request);
 
     @POST
     @Path("{insurerNumber}/dissolution")
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.INSURER_LIFECYCLE_VIOLATION})
     InsurerView dissolve(@PathParam("insurerNumber") String insurerNumber,
-                         @NotNull @Valid DissolutionRequest request);
+                         DissolutionRequest request);
 
     /** Adds a numbering rule from a future date (the first rule may have any date): 201 with the rule. */
     @POST
     @Path("{insurerNumber}/numbering-rules")
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.INVALID_NUMBERING_RULE, ErrorCodes.NUMBERING_RULE_DATE_NOT_IN_FUTURE, ErrorCodes.NUMBERING_RULE_DATE_NOT_AFTER_LATEST, ErrorCodes.INSURER_LIFECYCLE_VIOLATION})
     Response addNumberingRule(@PathParam("insurerNumber") String insurerNumber,
-                              @NotNull @Valid NumberingRuleRequest request);
+                              NumberingRuleRequest request);
 
     /** The whole rule history, oldest first. */
     @GET
     @Path("{insurerNumber}/numbering-rules")
+    @Errors({ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE})
     List<NumberingRuleView> numberingRules(@PathParam("insurerNumber") String insurerNumber);
 }

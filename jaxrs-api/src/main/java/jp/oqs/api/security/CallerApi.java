@@ -1,5 +1,7 @@
 package jp.oqs.api.security;
 
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.error.Errors;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,5 +18,6 @@ public interface CallerApi {
     String PATH = "callers/me";
 
     @GET
+    @Errors({ErrorCodes.FORBIDDEN_CLINIC, ErrorCodes.INVALID_INSURER_NUMBER})
     CallerView me();
 }

@@ -1,10 +1,7 @@
 package jp.oqs.api.sync;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.error.Errors;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -34,38 +31,45 @@ public interface SyncApi {
      */
     @POST
     @Path("batches")
-    SyncBatchResult submit(@NotNull @Valid SyncBatchRequest batch);
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.BATCH_ID_REUSED, ErrorCodes.BATCH_TOO_LARGE})
+    SyncBatchResult submit(SyncBatchRequest batch);
 
     @GET
     @Path("batches/{batchId}")
+    @Errors({ErrorCodes.BATCH_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE})
     SyncBatchResult batch(@PathParam("batchId") UUID batchId);
 
     /** Open overlap notices for the insurer, oldest first, after the cursor. */
     @GET
     @Path("notices")
-    NoticePage notices(@QueryParam("insurerNumber") @NotBlank String insurerNumber,
-                       @QueryParam("after") @DefaultValue("0") @Min(0) long after,
-                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit);
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE})
+    NoticePage notices(@QueryParam("insurerNumber") String insurerNumber,
+                       @QueryParam("after") @DefaultValue("0") long after,
+                       @QueryParam("limit") @DefaultValue("100") int limit);
 
     /** Acknowledges a notice: it leaves the open list. Acknowledging twice is harmless. */
     @POST
     @Path("notices/{id}/acknowledgement")
+    @Errors({ErrorCodes.NOTICE_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE})
     NoticeView acknowledge(@PathParam("id") long id);
 
     /** Enrols a card certificate for a person: 201; 409 {@code CERTIFICATE_ALREADY_ENROLLED}. */
     @POST
     @Path("certificates")
-    jakarta.ws.rs.core.Response enrol(@NotNull CertificateEnrolment enrolment);
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.PERSON_NOT_FOUND, ErrorCodes.CERTIFICATE_ALREADY_ENROLLED})
+    jakarta.ws.rs.core.Response enrol(CertificateEnrolment enrolment);
 
     /** Revokes an enrolment: the certificate no longer resolves to the person. */
     @POST
     @Path("certificates/revocation")
-    CertificateView revokeEnrolment(@NotNull CertificateEnrolment enrolment);
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.PERSON_NOT_FOUND, ErrorCodes.CERTIFICATE_NOT_ENROLLED})
+    CertificateView revokeEnrolment(CertificateEnrolment enrolment);
 
     /** What the central side changed for the insurer's qualifications, after the cursor. */
     @GET
     @Path("changes")
-    ChangePage changes(@QueryParam("insurerNumber") @NotBlank String insurerNumber,
-                       @QueryParam("after") @DefaultValue("0") @Min(0) long after,
-                       @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit);
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE})
+    ChangePage changes(@QueryParam("insurerNumber") String insurerNumber,
+                       @QueryParam("after") @DefaultValue("0") long after,
+                       @QueryParam("limit") @DefaultValue("500") int limit);
 }

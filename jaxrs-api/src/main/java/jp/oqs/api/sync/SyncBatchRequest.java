@@ -1,7 +1,6 @@
 package jp.oqs.api.sync;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.UUID;
@@ -9,9 +8,10 @@ import java.util.UUID;
 /**
  * A batch of records for one insurer.
  *
+ * @param records at least one
  * @param batchId the idempotency key: the same id again returns the stored result and changes nothing; the same id
  *                with other content is refused with 409
  */
 public record SyncBatchRequest(@NotNull UUID batchId, @NotBlank String insurerNumber,
-                               @NotEmpty List<SyncRecord> records) {
+                               List<SyncRecord> records) {
 }

@@ -30,7 +30,9 @@ import jp.oqs.eligibility.BulkRequest;
 import jp.oqs.eligibility.BulkRunner;
 import jp.oqs.eligibility.EligibilityService;
 import jp.oqs.identifier.MedicalInstitutionCode;
+import jp.oqs.web.rest.Bodies;
 import jp.oqs.web.rest.BusinessFailure;
+import jp.oqs.web.rest.QueryLimits;
 import jp.oqs.web.security.CallerClaims;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -59,16 +61,18 @@ public class EligibilityResource implements EligibilityApi {
 
     @Override
     public LookupResult lookup(LookupRequest request) {
-        return BusinessFailure.call(() -> eligibility.lookup(clinic(), request, AuditKind.LOOKUP));
+        return BusinessFailure.call(() -> eligibility.lookup(clinic(), Bodies.required(request), AuditKind.LOOKUP));
     }
 
     @Override
     public CertificateLookupResult certificateLookup(CertificateLookupRequest request) {
-        return BusinessFailure.call(() -> eligibility.certificateLookup(clinic(), request));
+        return BusinessFailure.call(() -> eligibility.certificateLookup(clinic(), Bodies.required(request)));
     }
 
     @Override
     public Response submitBulk(BulkLookupRequest request) {
+        Bodies.required(request);
+        Bodies.notEmpty("entries", request.entries());
         if (request.entries().size() > maxEntries) {
             throw new WebApplicationException("entries: at most " + maxEntries + " per bulk check, got "
                     + request.entries().size() + "; split it", Response.Status.REQUEST_ENTITY_TOO_LARGE);
@@ -81,6 +85,8 @@ public class EligibilityResource implements EligibilityApi {
 
     @Override
     public BulkResult bulk(String receptionNumber, int page, int size) {
+        QueryLimits.page("page", page);
+        QueryLimits.size("size", size, 10_000);
         BulkRequest request = BusinessFailure.call(() -> bulk.find(clinic(), receptionNumber));
         List<BulkEntryResult> results = request.status() == BulkStatus.DONE
                 ? bulk.results(request, page, size).stream().map(EligibilityResource::result).toList()

@@ -28,6 +28,7 @@ import jp.oqs.insurer.Insurer;
 import jp.oqs.insurer.InsurerSearch;
 import jp.oqs.insurer.InsurerService;
 import jp.oqs.insurer.NumberingRule;
+import jp.oqs.web.rest.Bodies;
 import jp.oqs.web.rest.BusinessFailure;
 
 @Path(InsurerAdminApi.PATH)
@@ -49,7 +50,7 @@ public class InsurerAdminResource implements InsurerAdminApi {
 
     @Override
     public Response onboard(OnboardInsurerRequest request) {
-        Insurer insurer = BusinessFailure.call(() -> insurers.onboard(scope(), request));
+        Insurer insurer = BusinessFailure.call(() -> insurers.onboard(scope(), Bodies.required(request)));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(insurer.insurerNumber()).build())
                 .entity(view(insurer)).build();
     }
@@ -79,17 +80,17 @@ public class InsurerAdminResource implements InsurerAdminApi {
     @Override
     public InsurerView merge(String insurerNumber, MergerRequest request) {
         return view(BusinessFailure.call(() -> insurers.merge(scope(), insurerNumber,
-                request.successorInsurerNumber(), request.effectiveDate())));
+                Bodies.required(request).successorInsurerNumber(), request.effectiveDate())));
     }
 
     @Override
     public InsurerView dissolve(String insurerNumber, DissolutionRequest request) {
-        return view(BusinessFailure.call(() -> insurers.dissolve(scope(), insurerNumber, request.effectiveDate())));
+        return view(BusinessFailure.call(() -> insurers.dissolve(scope(), insurerNumber, Bodies.required(request).effectiveDate())));
     }
 
     @Override
     public Response addNumberingRule(String insurerNumber, NumberingRuleRequest request) {
-        NumberingRule rule = BusinessFailure.call(() -> insurers.addNumberingRule(scope(), insurerNumber, request));
+        NumberingRule rule = BusinessFailure.call(() -> insurers.addNumberingRule(scope(), insurerNumber, Bodies.required(request)));
         boolean inForce = !rule.effectiveFrom().isAfter(today());
         return Response.status(Response.Status.CREATED)
                 .entity(InsurerViews.rule(rule, null, inForce)).build();

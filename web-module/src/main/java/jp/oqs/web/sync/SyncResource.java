@@ -26,7 +26,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import jp.oqs.sync.SyncCaller;
 import jp.oqs.sync.SyncService;
+import jp.oqs.web.rest.Bodies;
 import jp.oqs.web.rest.BusinessFailure;
+import jp.oqs.web.rest.QueryLimits;
 import jp.oqs.web.security.CallerClaims;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -50,6 +52,8 @@ public class SyncResource implements SyncApi {
 
     @Override
     public SyncBatchResult submit(SyncBatchRequest batch) {
+        Bodies.required(batch);
+        Bodies.notEmpty("records", batch.records());
         if (batch.records().size() > maxRecords) {
             throw new WebApplicationException("records: at most " + maxRecords + " per batch, got "
                     + batch.records().size() + "; split the batch", Response.Status.REQUEST_ENTITY_TOO_LARGE);
@@ -64,6 +68,8 @@ public class SyncResource implements SyncApi {
 
     @Override
     public NoticePage notices(String insurerNumber, long after, int limit) {
+        QueryLimits.cursor("after", after);
+        QueryLimits.size("limit", limit, 1000);
         List<NoticeView> items = BusinessFailure.call(() -> sync.openNotices(caller(), insurerNumber, after, limit))
                 .stream().map(SyncViews::notice).toList();
         return new NoticePage(items, items.size() < limit ? null : items.get(items.size() - 1).id());
@@ -76,6 +82,8 @@ public class SyncResource implements SyncApi {
 
     @Override
     public ChangePage changes(String insurerNumber, long after, int limit) {
+        QueryLimits.cursor("after", after);
+        QueryLimits.size("limit", limit, 5000);
         List<ChangeView> items = BusinessFailure.call(() -> sync.changes(caller(), insurerNumber, after, limit))
                 .stream().map(SyncViews::change).toList();
         return new ChangePage(items, items.isEmpty() ? null : items.get(items.size() - 1).sequence());
@@ -83,13 +91,13 @@ public class SyncResource implements SyncApi {
 
     @Override
     public Response enrol(CertificateEnrolment enrolment) {
-        var enrolled = BusinessFailure.call(() -> enrolments.enrol(claims.subject(), insurers(), enrolment));
+        var enrolled = BusinessFailure.call(() -> enrolments.enrol(claims.subject(), insurers(), Bodies.required(enrolment)));
         return Response.status(Response.Status.CREATED).entity(certificate(enrolled)).build();
     }
 
     @Override
     public CertificateView revokeEnrolment(CertificateEnrolment enrolment) {
-        return certificate(BusinessFailure.call(() -> enrolments.revoke(insurers(), enrolment)));
+        return certificate(BusinessFailure.call(() -> enrolments.revoke(insurers(), Bodies.required(enrolment))));
     }
 
     private static CertificateView certificate(EnrolledCertificate enrolled) {

@@ -1,0 +1,236 @@
+package jp.oqs.web.openapi;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.oqs.api.ApiVersion;
+import jp.oqs.api.audit.AccessHistoryApi;
+import jp.oqs.api.audit.AuditApi;
+import jp.oqs.api.eligibility.BulkReception;
+import jp.oqs.api.eligibility.EligibilityApi;
+import jp.oqs.api.error.ErrorBody;
+import jp.oqs.api.error.Errors;
+import jp.oqs.api.insurer.InsurerAdminApi;
+import jp.oqs.api.insurer.InsurerView;
+import jp.oqs.api.insurer.NumberingRuleView;
+import jp.oqs.api.security.CallerApi;
+import jp.oqs.api.sync.CertificateView;
+import jp.oqs.api.sync.SyncApi;
+import jp.oqs.web.audit.AccessHistoryResource;
+import jp.oqs.web.audit.AuditResource;
+import jp.oqs.web.eligibility.EligibilityResource;
+import jp.oqs.web.insurer.InsurerAdminResource;
+import jp.oqs.web.security.CallerResource;
+import jp.oqs.web.sync.SyncResource;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASModelReader;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.Paths;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
+
+/**
+ * Builds the OpenAPI document from the contract itself: every interface method becomes an operation with its
+ * parameters, body, answer, roles (from the resource class) and error codes ({@link Errors}); every record becomes
+ * a schema. Payara's scanner is off ({@code mp.openapi.scan.disable}): in 6.2025.9 it fails on constrained
+ * records (FISH-12153).
+ */
+public class ContractModelReader implements OASModelReader {
+
+    private static final Map<Class<?>, Class<?>> CONTRACT = new LinkedHashMap<>();
+
+    static {
+        CONTRACT.put(InsurerAdminApi.class, InsurerAdminResource.class);
+        CONTRACT.put(SyncApi.class, SyncResource.class);
+        CONTRACT.put(EligibilityApi.class, EligibilityResource.class);
+        CONTRACT.put(AuditApi.class, AuditResource.class);
+        CONTRACT.put(AccessHistoryApi.class, AccessHistoryResource.class);
+        CONTRACT.put(CallerApi.class, CallerResource.class);
+    }
+
+    /** What operations answer with a {@link Response} put in it. */
+    private static final Map<String, Class<?>> RESPONSE_BODIES = Map.of(
+            "onboard", InsurerView.class, "addNumberingRule", NumberingRuleView.class,
+            "submitBulk", BulkReception.class, "enrol", CertificateView.class);
+
+    private final Components components = OASFactory.createComponents();
+
+    @Override
+    public OpenAPI buildModel() {
+        components.addSecurityScheme("bearer", OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("MicroProfile JWT (RS256) from the trusted issuer; the role is in the groups claim"));
+        schema(ErrorBody.class);
+        Paths paths = OASFactory.createPaths();
+        CONTRACT.forEach((api, resource) -> {
+            String base = "/" + ApiVersion.V1 + "/" + api.getAnnotation(Path.class).value();
+            Arrays.stream(api.getMethods()).sorted(Comparator.comparing(Method::getName)).forEach(method -> {
+                Path sub = method.getAnnotation(Path.class);
+                String path = sub == null ? base : base + "/" + sub.value();
+                PathItem item = paths.getPathItem(path);
+                if (item == null) {
+                    item = OASFactory.createPathItem();
+                    paths.addPathItem(path, item);
+                }
+                Operation operation = operation(api, resource, method);
+                if (method.isAnnotationPresent(GET.class)) {
+                    item.GET(operation);
+                } else if (method.isAnnotationPresent(POST.class)) {
+                    item.POST(operation);
+                } else if (method.isAnnotationPresent(PUT.class)) {
+                    item.PUT(operation);
+                } else if (method.isAnnotationPresent(DELETE.class)) {
+                    item.DELETE(operation);
+                }
+            });
+        });
+        return OASFactory.createOpenAPI()
+                .openapi("3.0.3")
+                .info(OASFactory.createInfo().title("Online qualification service (オンライン資格確認)")
+                        .version("v1")
+                        .description("Errors are {code, message, hint}: message for staff (Japanese), hint for the "
+                                + "vendor (English). Each operation lists its error codes; every operation may also "
+                                + "answer UNAUTHENTICATED (401), FORBIDDEN_ROLE (403), MALFORMED_JSON (400) and "
+                                + "INTERNAL_ERROR (500)."))
+                .addServer(OASFactory.createServer().url("/oqs"))
+                .paths(paths)
+                .components(components);
+    }
+
+    private Operation operation(Class<?> api, Class<?> resource, Method method) {
+        Operation operation = OASFactory.createOperation()
+                .operationId(method.getName())
+                .addTag(api.getSimpleName().replace("Api", ""));
+        StringBuilder description = new StringBuilder();
+        if (resource.isAnnotationPresent(PermitAll.class)) {
+            description.append("No bearer token: see the request's description. ");
+        } else {
+            RolesAllowed roles = resource.getAnnotation(RolesAllowed.class);
+            description.append("Roles: ").append(String.join(", ", roles.value())).append(". ");
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
+        }
+        Errors errors = method.getAnnotation(Errors.class);
+        String codes = errors == null || errors.value().length == 0 ? "none besides the common ones"
+                : String.join(", ", errors.value());
+        description.append("Error codes: ").append(codes).append('.');
+        operation.description(description.toString());
+        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
+            PathParam pathParam = parameter.getAnnotation(PathParam.class);
+            QueryParam queryParam = parameter.getAnnotation(QueryParam.class);
+            if (pathParam != null || queryParam != null) {
+                DefaultValue defaultValue = parameter.getAnnotation(DefaultValue.class);
+                Schema schema = schemaOf(parameter.getParameterizedType());
+                if (defaultValue != null) {
+                    schema.defaultValue(defaultValue.value());
+                }
+                operation.addParameter(OASFactory.createParameter()
+                        .name(pathParam != null ? pathParam.value() : queryParam.value())
+                        .in(pathParam != null ? Parameter.In.PATH : Parameter.In.QUERY)
+                        .required(pathParam != null)
+                        .schema(schema));
+            } else {
+                operation.requestBody(OASFactory.createRequestBody().required(true)
+                        .content(json(schemaOf(parameter.getParameterizedType()))));
+            }
+        }
+        APIResponses responses = OASFactory.createAPIResponses();
+        Class<?> returned = RESPONSE_BODIES.get(method.getName());
+        String status = switch (method.getName()) {
+            case "onboard", "addNumberingRule", "enrol" -> "201";
+            case "submitBulk" -> "202";
+            default -> "200";
+        };
+        Type answer = method.getReturnType() == Response.class ? returned : method.getGenericReturnType();
+        responses.addAPIResponse(status, OASFactory.createAPIResponse().description("the answer")
+                .content(json(schemaOf(answer))));
+        Schema error = OASFactory.createSchema().ref("ErrorBody");
+        responses.addAPIResponse("4XX", OASFactory.createAPIResponse()
+                .description("refused: " + codes).content(json(error)));
+        responses.addAPIResponse("5XX", OASFactory.createAPIResponse()
+                .description("INTERNAL_ERROR, SERVICE_UNAVAILABLE").content(json(error)));
+        return operation.responses(responses);
+    }
+
+    private static Content json(Schema schema) {
+        return OASFactory.createContent().addMediaType("application/json",
+                OASFactory.createMediaType().schema(schema));
+    }
+
+    private Schema schemaOf(Type type) {
+        if (type instanceof ParameterizedType parameterized) {
+            return OASFactory.createSchema().type(Schema.SchemaType.ARRAY)
+                    .items(schemaOf(parameterized.getActualTypeArguments()[0]));
+        }
+        Class<?> raw = (Class<?>) type;
+        if (raw == String.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING);
+        }
+        if (raw == LocalDate.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date");
+        }
+        if (raw == Instant.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("date-time");
+        }
+        if (raw == UUID.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.STRING).format("uuid");
+        }
+        if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.INTEGER);
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return OASFactory.createSchema().type(Schema.SchemaType.BOOLEAN);
+        }
+        if (raw.isEnum()) {
+            Schema schema = OASFactory.createSchema().type(Schema.SchemaType.STRING);
+            Arrays.stream(raw.getEnumConstants()).forEach(constant -> schema.addEnumeration(constant.toString()));
+            return schema;
+        }
+        if (raw.isRecord()) {
+            schema(raw);
+            return OASFactory.createSchema().ref(raw.getSimpleName());
+        }
+        return OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
+    }
+
+    private void schema(Class<?> record) {
+        if (components.getSchemas() != null && components.getSchemas().containsKey(record.getSimpleName())) {
+            return;
+        }
+        Schema schema = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
+        components.addSchema(record.getSimpleName(), schema);
+        for (RecordComponent component : record.getRecordComponents()) {
+            schema.addProperty(component.getName(), schemaOf(component.getGenericType()));
+        }
+    }
+
+    /** For tests and tooling: the contract's interfaces. */
+    static List<Class<?>> interfaces() {
+        return List.copyOf(CONTRACT.keySet());
+    }
+}
