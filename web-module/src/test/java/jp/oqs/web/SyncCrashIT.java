@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -21,7 +16,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -38,16 +32,18 @@ import jp.oqs.devtools.EmbeddedTokens;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exactly once across crashes: a 10,000-record batch is sent, the server is killed with SIGKILL while it applies
+ * Exactly once across crashes: a 20,000-record batch is sent, the server is killed with SIGKILL while it applies
  * it, restarted, killed again at another moment, restarted, and the batch is resent until it completes. The
  * database must then hold exactly what one clean send would leave. Also prints the batch throughput.
  */
 class SyncCrashIT {
 
     private static final int RECORDS = 10_000;
+    /** The crashed batch is twice the measured one, so both kills land while it is being applied. */
+    private static final int CRASH_RECORDS = 2 * RECORDS;
     private static final LocalDate APRIL = LocalDate.of(2024, 4, 1);
-    private final Jsonb json = JsonbBuilder.create();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final JsonHttp http = new JsonHttp();
+    private final Jsonb json = http.json;
 
     @Test
     void aBatchKilledMidwayAndResentLeavesExactlyOneApplication() throws Exception {
@@ -60,8 +56,8 @@ class SyncCrashIT {
         String job = tokens.issue(Roles.INSURER_SYNC, "sync-crash",
                 Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(reference, crashed)), Duration.ofHours(1));
 
-        SyncBatchRequest referenceBatch = batch(reference, "REF");
-        SyncBatchRequest crashBatch = batch(crashed, "CRASH");
+        SyncBatchRequest referenceBatch = batch(reference, "REF", RECORDS);
+        SyncBatchRequest crashBatch = batch(crashed, "CRASH", CRASH_RECORDS);
         long cleanMillis;
 
         MicroServer server = MicroServer.start(dataDir, "micro-1.log");
@@ -103,7 +99,7 @@ class SyncCrashIT {
             HttpResponse<String> resent = post(server, "sync/batches", job, crashBatch);
             assertEquals(200, resent.statusCode(), resent.body());
             SyncBatchResult result = json.fromJson(resent.body(), SyncBatchResult.class);
-            assertEquals(RECORDS, result.accepted());
+            assertEquals(CRASH_RECORDS, result.accepted());
             assertTrue(result.results().stream().allMatch(r -> r.status() == RecordStatus.ACCEPTED));
             // and once more: the stored result, nothing applied twice
             assertEquals(resent.body(), post(server, "sync/batches", job, crashBatch).body());
@@ -115,18 +111,20 @@ class SyncCrashIT {
         try (Connection db = DriverManager.getConnection(MicroServer.jdbcUrl(dataDir), "oqs", "oqs-it");
              Statement sql = db.createStatement()) {
             String ofCrashed = " WHERE insurer_id = (SELECT id FROM insurer WHERE insurer_number = '" + crashed + "')";
+            long all = RECORDS + CRASH_RECORDS;
             assertEquals(2, count(sql, "SELECT COUNT(*) FROM sync_batch"));
-            assertEquals(2L * RECORDS, count(sql, "SELECT COUNT(*) FROM sync_record_result"));
-            assertEquals(2L * RECORDS, count(sql, "SELECT COUNT(*) FROM person"));
-            assertEquals(RECORDS, count(sql, "SELECT COUNT(*) FROM qualification" + ofCrashed));
-            assertEquals(RECORDS, count(sql, "SELECT COUNT(DISTINCT number_key) FROM qualification" + ofCrashed));
-            assertEquals(2L * RECORDS, count(sql, "SELECT COUNT(*) FROM qualification_version"));
+            assertEquals(all, count(sql, "SELECT COUNT(*) FROM sync_record_result"));
+            assertEquals(all, count(sql, "SELECT COUNT(*) FROM person"));
+            assertEquals(CRASH_RECORDS, count(sql, "SELECT COUNT(*) FROM qualification" + ofCrashed));
+            assertEquals(CRASH_RECORDS, count(sql, "SELECT COUNT(DISTINCT number_key) FROM qualification" + ofCrashed));
+            assertEquals(all, count(sql, "SELECT COUNT(*) FROM qualification_version"));
             assertEquals(RECORDS, count(sql, "SELECT COUNT(*) FROM central_number"));
-            assertEquals(RECORDS, count(sql, "SELECT COUNT(*) FROM change_event" + ofCrashed));
-            assertEquals(RECORDS, count(sql, "SELECT MAX(sequence_no) FROM change_event" + ofCrashed));
-            assertEquals(RECORDS, count(sql, "SELECT change_counter FROM insurer" + ofCrashed.replace("insurer_id", "id")));
+            assertEquals(CRASH_RECORDS, count(sql, "SELECT COUNT(*) FROM change_event" + ofCrashed));
+            assertEquals(CRASH_RECORDS, count(sql, "SELECT MAX(sequence_no) FROM change_event" + ofCrashed));
+            assertEquals(CRASH_RECORDS, count(sql, "SELECT change_counter FROM insurer"
+                    + ofCrashed.replace("insurer_id", "id")));
             // content: each record's household got exactly the branch numbers 01..05 once
-            assertEquals(RECORDS / 5, count(sql, "SELECT COUNT(*) FROM qualification" + ofCrashed
+            assertEquals(CRASH_RECORDS / 5, count(sql, "SELECT COUNT(*) FROM qualification" + ofCrashed
                     + " AND branch_number = '05'"));
             assertEquals(0, count(sql, "SELECT COUNT(*) FROM (SELECT household_key, branch_number FROM qualification"
                     + ofCrashed + " GROUP BY household_key, branch_number HAVING COUNT(*) > 1)"));
@@ -143,10 +141,11 @@ class SyncCrashIT {
             System.out.println("[crash] after restart: batch not applied, nothing written");
         } else {
             assertEquals(200, stored.statusCode(), stored.body());
-            assertEquals(RECORDS, json.fromJson(stored.body(), SyncBatchResult.class).accepted());
-            String changes = get(server, "sync/changes?insurerNumber=" + insurer + "&after=" + (RECORDS - 1), job)
-                    .body();
-            assertTrue(changes.contains("\"sequence\":" + RECORDS + ","), () -> "the whole feed is there: " + changes);
+            assertEquals(CRASH_RECORDS, json.fromJson(stored.body(), SyncBatchResult.class).accepted());
+            String changes = get(server, "sync/changes?insurerNumber=" + insurer + "&after=" + (CRASH_RECORDS - 1),
+                    job).body();
+            assertTrue(changes.contains("\"sequence\":" + CRASH_RECORDS + ","),
+                    () -> "the whole feed is there: " + changes);
             System.out.println("[crash] after restart: batch applied completely (killed after its commit)");
         }
     }
@@ -154,9 +153,7 @@ class SyncCrashIT {
     /** Sends the batch, kills the server after {@code delayMillis}, and checks the kill came before the answer. */
     private void killWhileApplying(MicroServer server, String token, SyncBatchRequest batch, long delayMillis)
             throws Exception {
-        CompletableFuture<HttpResponse<String>> sending = http.sendAsync(request(server, "sync/batches", token)
-                .POST(HttpRequest.BodyPublishers.ofString(json.toJson(batch))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<String>> sending = http.postAsync(server, "sync/batches", token, batch);
         Thread.sleep(Math.max(200, delayMillis));
         assertFalse(sending.isDone(), "the batch finished before the kill; the test did not test a crash");
         server.kill();
@@ -169,9 +166,9 @@ class SyncCrashIT {
         }
     }
 
-    private static SyncBatchRequest batch(String insurer, String prefix) {
-        List<SyncRecord> records = new ArrayList<>(RECORDS);
-        for (int i = 0; i < RECORDS; i++) {
+    private static SyncBatchRequest batch(String insurer, String prefix, int size) {
+        List<SyncRecord> records = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
             // five members per household: branches 01..05
             records.add(SyncRecords.acquire("r" + i, prefix + "-" + i, "記号" + (i / 5), "番号" + (i / 5), APRIL));
         }
@@ -179,19 +176,11 @@ class SyncCrashIT {
     }
 
     private HttpResponse<String> post(MicroServer server, String path, String token, Object body) throws Exception {
-        return http.send(request(server, path, token).POST(HttpRequest.BodyPublishers.ofString(json.toJson(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return http.post(server, path, token, body);
     }
 
     private HttpResponse<String> get(MicroServer server, String path, String token) throws Exception {
-        return http.send(request(server, path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpRequest.Builder request(MicroServer server, String path, String token) {
-        return HttpRequest.newBuilder(server.api().resolve(path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .timeout(Duration.ofMinutes(5));
+        return http.get(server, path, token);
     }
 
     private static long count(Statement sql, String query) throws SQLException {

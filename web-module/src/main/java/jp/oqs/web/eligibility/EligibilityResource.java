@@ -56,6 +56,9 @@ public class EligibilityResource implements EligibilityApi {
     private CallerClaims claims;
 
     @Inject
+    private Bodies bodies;
+
+    @Inject
     @ConfigProperty(name = "oqs.bulk.max-entries", defaultValue = "100000")
     private int maxEntries;
 
@@ -71,7 +74,7 @@ public class EligibilityResource implements EligibilityApi {
 
     @Override
     public Response submitBulk(BulkLookupRequest request) {
-        Bodies.required(request);
+        bodies.valid(request);
         Bodies.notEmpty("entries", request.entries());
         if (request.entries().size() > maxEntries) {
             throw new WebApplicationException("entries: at most " + maxEntries + " per bulk check, got "

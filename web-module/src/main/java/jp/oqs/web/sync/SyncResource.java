@@ -43,6 +43,9 @@ public class SyncResource implements SyncApi {
     @Inject
     private CallerClaims claims;
 
+    @Inject
+    private Bodies bodies;
+
     @jakarta.ejb.EJB
     private CertificateEnrolments enrolments;
 
@@ -52,7 +55,7 @@ public class SyncResource implements SyncApi {
 
     @Override
     public SyncBatchResult submit(SyncBatchRequest batch) {
-        Bodies.required(batch);
+        bodies.valid(batch);
         Bodies.notEmpty("records", batch.records());
         if (batch.records().size() > maxRecords) {
             throw new WebApplicationException("records: at most " + maxRecords + " per batch, got "

@@ -1,0 +1,36 @@
+package jp.oqs.web;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/** JSON over plain HTTP to a {@link MicroServer}, for tests that outlive one server process. */
+final class JsonHttp {
+
+    final Jsonb json = JsonbBuilder.create();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    HttpResponse<String> post(MicroServer server, String path, String token, Object body) throws Exception {
+        return postAsync(server, path, token, body).get();
+    }
+
+    CompletableFuture<HttpResponse<String>> postAsync(MicroServer server, String path, String token, Object body) {
+        return http.sendAsync(request(server, path, token).POST(HttpRequest.BodyPublishers.ofString(json.toJson(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> get(MicroServer server, String path, String token) throws Exception {
+        return http.send(request(server, path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest.Builder request(MicroServer server, String path, String token) {
+        return HttpRequest.newBuilder(server.api().resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofMinutes(5));
+    }
+}
