@@ -333,6 +333,14 @@ class EligibilityIT {
         assertTrue(verification.entriesChecked() >= entries.size());
         assertError(403, ErrorCodes.FORBIDDEN_ROLE, () -> client(AuditApi.class, deployment,
                 token(Roles.SSK_ADMIN, "ssk-301")).verify());
+        // staff see the checks about their own organisation's insurers' people only
+        String day = TODAY.toString();
+        assertTrue(client(AuditApi.class, deployment, token(Roles.SSK_ADMIN, "ssk-301"))
+                .search(CLINIC, null, day, day, 0, 1000).items().stream()
+                .anyMatch(e -> e.checkId().equals(check.checkId())), "an SSK insurer's member");
+        assertTrue(client(AuditApi.class, deployment, token(Roles.KOKUHO_ADMIN, "kokuho-301"))
+                .search(CLINIC, null, day, day, 0, 1000).items().stream()
+                .noneMatch(e -> e.checkId().equals(check.checkId())), "not a 国保 insurer's member");
 
         // the person, with the card, sees the clinic that looked
         AccessHistoryApi portal = ItSupport.anonymousClient(AccessHistoryApi.class, deployment);

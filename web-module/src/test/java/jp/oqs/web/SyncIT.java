@@ -373,6 +373,21 @@ class SyncIT {
     }
 
     @Test
+    void aBatchAboveTheConfiguredLimitIsRefusedWith413() {
+        insurers(212);
+        SyncRecord[] records = new SyncRecord[10_001];
+        for (int i = 0; i < records.length; i++) {
+            records[i] = acquire("r" + i, "LK-212-" + i, null, String.valueOf(i), APRIL);
+        }
+        assertError(413, ErrorCodes.BATCH_TOO_LARGE, () -> sync.submit(batch(central, records)));
+        assertTrue(sync.changes(central, 0, 10).items().isEmpty(), "nothing of it applied");
+        assertError(400, ErrorCodes.INVALID_REQUEST, () -> sync.submit(new SyncBatchRequest(UUID.randomUUID(),
+                central, List.of())));
+        assertError(400, ErrorCodes.INVALID_REQUEST, () -> sync.submit(new SyncBatchRequest(null, central,
+                List.of(acquire("r1", "LK-212-X", null, "1", APRIL)))));
+    }
+
+    @Test
     void onlyTheInsurersOfTheTokenCanBeRead() {
         insurers(209);
         SyncApi other = client(SyncApi.class, deployment, token(Roles.INSURER_SYNC, "other-job",
