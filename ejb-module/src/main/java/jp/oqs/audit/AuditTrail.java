@@ -84,6 +84,19 @@ public class AuditTrail {
                 count.getSingleResult());
     }
 
+    /** The insurer numbers of the insurers the entries name. */
+    public Map<Long, String> insurerNumbers(List<AuditEntry> entries) {
+        List<Long> ids = entries.stream().map(AuditEntry::insurerId).filter(java.util.Objects::nonNull).distinct()
+                .toList();
+        Map<Long, String> numbers = new HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT i.id, i.insurerNumber FROM Insurer i WHERE i.id IN :ids", Object[].class)
+                    .setParameter("ids", ids).getResultList()
+                    .forEach(row -> numbers.put((Long) row[0], (String) row[1]));
+        }
+        return numbers;
+    }
+
     /** The checks clinics made about a person, newest first. */
     public List<AuditEntry> clinicChecksOf(long personId) {
         return em.createNamedQuery("AuditEntry.ofPerson", AuditEntry.class)

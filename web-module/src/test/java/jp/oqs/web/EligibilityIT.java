@@ -328,6 +328,7 @@ class EligibilityIT {
         assertEquals("LOOKUP", entry.kind());
         assertEquals("1", entry.result());
         assertEquals("CLINIC", entry.actorKind());
+        assertEquals(HOUSEHOLD, entry.insurerNumber());
         var verification = auditor.verify();
         assertTrue(verification.intact(), verification.broken().toString());
         assertTrue(verification.entriesChecked() >= entries.size());

@@ -37,7 +37,9 @@ public class AuditResource implements AuditApi {
         boolean auditor = security.isUserInRole(Roles.AUDITOR);
         var result = audit.search(AdminScopes.of(security), auditor, actor, personId, day(from), day(to), page,
                 size);
-        return new AuditPage(result.items().stream().map(AuditResource::view).toList(), result.total(), page, size);
+        var insurers = audit.insurerNumbers(result.items());
+        return new AuditPage(result.items().stream().map(e -> view(e, insurers.get(e.insurerId()))).toList(),
+                result.total(), page, size);
     }
 
     @Override
@@ -58,8 +60,8 @@ public class AuditResource implements AuditApi {
         }
     }
 
-    private static AuditEntryView view(AuditEntry entry) {
+    private static AuditEntryView view(AuditEntry entry, String insurerNumber) {
         return new AuditEntryView(entry.checkId(), entry.occurredAt(), entry.actorKind().name(), entry.actor(),
-                entry.kind().name(), entry.personId(), null, entry.result());
+                entry.kind().name(), entry.personId(), insurerNumber, entry.result());
     }
 }
