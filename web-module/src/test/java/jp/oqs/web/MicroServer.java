@@ -36,6 +36,12 @@ final class MicroServer implements AutoCloseable {
     }
 
     static MicroServer start(Path dataDir, String logName) throws IOException, InterruptedException {
+        return start(dataDir, logName, List.of());
+    }
+
+    /** @param settings extra {@code -Dname=value} settings of the service */
+    static MicroServer start(Path dataDir, String logName, List<String> settings)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
@@ -48,7 +54,9 @@ final class MicroServer implements AutoCloseable {
                 "-Doqs.db.datasource-class=org.h2.jdbcx.JdbcDataSource",
                 "-Doqs.db.url=" + jdbcUrl(dataDir),
                 "-Doqs.db.user=oqs", "-Doqs.db.password=oqs-it",
-                "-Doqs.sync.max-records=50000",
+                "-Doqs.sync.max-records=50000"));
+        command.addAll(settings);
+        command.addAll(List.of(
                 "-jar", System.getProperty("payara.micro.jar"),
                 "--nohazelcast", "--disablephonehome",
                 "--port", String.valueOf(port),
