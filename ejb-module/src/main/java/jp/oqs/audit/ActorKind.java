@@ -1,6 +1,6 @@
 package jp.oqs.audit;
 
-/** Who did it. */
+/** Who did it (staff views join when the console audits them). */
 public enum ActorKind {
-    CLINIC, STAFF
+    CLINIC
 }

@@ -2,5 +2,5 @@ package jp.oqs.audit;
 
 /** What was done. */
 public enum AuditKind {
-    LOOKUP, CERTIFICATE_LOOKUP, BULK_ENTRY, ADMIN_VIEW
+    LOOKUP, CERTIFICATE_LOOKUP, BULK_ENTRY
 }

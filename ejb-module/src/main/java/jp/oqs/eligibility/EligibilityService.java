@@ -132,8 +132,7 @@ public class EligibilityService {
     public EntryAnswer answerEntry(MedicalInstitutionCode clinic, LookupRequest request) {
         try {
             return new EntryAnswer(lookup(clinic, request, AuditKind.BULK_ENTRY), null, null);
-        } catch (EligibilityException | InvalidIdentifierException e) {
-            jp.oqs.platform.BusinessException failure = (jp.oqs.platform.BusinessException) e;
+        } catch (EligibilityException | InvalidIdentifierException failure) {
             audit.record(ActorKind.CLINIC, clinic.value(), AuditKind.BULK_ENTRY, null, null, failure.code());
             return new EntryAnswer(null, failure.code(), failure.getMessage());
         }

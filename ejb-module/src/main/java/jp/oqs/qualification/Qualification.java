@@ -207,11 +207,6 @@ public class Qualification {
         return lostOn == null;
     }
 
-    /** Whether its period [acquiredOn, lostOn) overlaps one starting on {@code from}. */
-    boolean overlapsFrom(LocalDate from) {
-        return lostOn == null || lostOn.isAfter(from);
-    }
-
     /** The version in force on {@code date}, ignoring superseded ones. */
     public Optional<QualificationVersion> versionOn(LocalDate date) {
         return versions.stream().filter(v -> v.isCurrent() && v.covers(date)).findFirst();

@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.oqs.api.ApiVersion;
@@ -227,10 +226,5 @@ public class ContractModelReader implements OASModelReader {
         for (RecordComponent component : record.getRecordComponents()) {
             schema.addProperty(component.getName(), schemaOf(component.getGenericType()));
         }
-    }
-
-    /** For tests and tooling: the contract's interfaces. */
-    static List<Class<?>> interfaces() {
-        return List.copyOf(CONTRACT.keySet());
     }
 }

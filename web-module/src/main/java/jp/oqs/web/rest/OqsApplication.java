@@ -10,7 +10,6 @@ import jp.oqs.api.security.Roles;
 import jp.oqs.web.insurer.InsurerAdminResource;
 import jp.oqs.web.security.CallerResource;
 import jp.oqs.web.security.RoleCheckFeature;
-import jp.oqs.web.sync.BatchSizeLimit;
 import jp.oqs.web.sync.SyncResource;
 import org.eclipse.microprofile.auth.LoginConfig;
 
@@ -33,7 +32,7 @@ public class OqsApplication extends Application {
                 jp.oqs.web.eligibility.EligibilityResource.class,
                 jp.oqs.web.audit.AuditResource.class,
                 jp.oqs.web.audit.AccessHistoryResource.class,
-                BatchSizeLimit.class,
+                RequestBodyLimit.class,
                 RoleCheckFeature.class,
                 BusinessFailureMapper.class,
                 ConstraintViolationMapper.class,

@@ -1,4 +1,4 @@
-package jp.oqs.web.sync;
+package jp.oqs.web.rest;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -14,12 +14,12 @@ import java.io.InputStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses request bodies above {@code oqs.sync.max-body-bytes} with 413 before they are read: by the declared
- * length, and by counting when the length is not declared.
+ * Refuses request bodies above {@code oqs.sync.max-body-bytes} (sync batches are the largest bodies; bulk checks
+ * stay below it) with 413 before they are read: by the declared length, and by counting when it is not declared.
  */
 @Provider
 @Priority(Priorities.ENTITY_CODER)
-public class BatchSizeLimit implements ContainerRequestFilter {
+public class RequestBodyLimit implements ContainerRequestFilter {
 
     @Inject
     @ConfigProperty(name = "oqs.sync.max-body-bytes", defaultValue = "67108864")
