@@ -47,6 +47,15 @@ public class AuditTrail {
         return checkId;
     }
 
+    /**
+     * Appends an entry in a transaction of its own: for a check that was refused (bad input), whose own
+     * transaction rolls back, so that the attempt is still on record.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String recordRefusal(ActorKind actorKind, String actor, AuditKind kind, String errorCode) {
+        return record(actorKind, actor, kind, null, null, errorCode);
+    }
+
     /** Entries newest first; staff see only entries about their organisations' insurers. */
     public AuditPageResult search(AdminScope scope, boolean everything, String actor, Long personId, LocalDate from,
                                   LocalDate to, int page, int size) {

@@ -57,8 +57,23 @@ public class EligibilityService {
     @EJB
     private CertificateEnrolments enrolments;
 
-    /** A check by card numbers and birth date, as {@code clinic} (audited as {@code kind}). */
+    /**
+     * A check by card numbers and birth date, as {@code clinic} (audited as {@code kind}). A refused check is
+     * audited too, with its error code, in a transaction of its own.
+     */
     public LookupResult lookup(MedicalInstitutionCode clinic, LookupRequest request, AuditKind kind)
+            throws EligibilityException, InvalidIdentifierException {
+        try {
+            return decide(clinic, request, kind);
+        } catch (EligibilityException | InvalidIdentifierException refused) {
+            if (kind == AuditKind.LOOKUP) {
+                audit.recordRefusal(ActorKind.CLINIC, clinic.value(), kind, refused.code());
+            }
+            throw refused;
+        }
+    }
+
+    private LookupResult decide(MedicalInstitutionCode clinic, LookupRequest request, AuditKind kind)
             throws EligibilityException, InvalidIdentifierException {
         LocalDate asOf = asOf(request.asOf());
         if (request.birthDate() == null) {
@@ -105,6 +120,16 @@ public class EligibilityService {
     /** A check by My Number card certificate: every qualification of the person valid on the date. */
     public CertificateLookupResult certificateLookup(MedicalInstitutionCode clinic, CertificateLookupRequest request)
             throws EligibilityException {
+        try {
+            return decideByCertificate(clinic, request);
+        } catch (EligibilityException refused) {
+            audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.CERTIFICATE_LOOKUP, refused.code());
+            throw refused;
+        }
+    }
+
+    private CertificateLookupResult decideByCertificate(MedicalInstitutionCode clinic,
+                                                        CertificateLookupRequest request) throws EligibilityException {
         LocalDate asOf = asOf(request.asOf());
         X509Certificate certificate = certificates.parse(request.certificate());
         certificates.validate(certificate, asOf);
@@ -131,7 +156,7 @@ public class EligibilityService {
      */
     public EntryAnswer answerEntry(MedicalInstitutionCode clinic, LookupRequest request) {
         try {
-            return new EntryAnswer(lookup(clinic, request, AuditKind.BULK_ENTRY), null, null);
+            return new EntryAnswer(decide(clinic, request, AuditKind.BULK_ENTRY), null, null);
         } catch (EligibilityException | InvalidIdentifierException failure) {
             audit.record(ActorKind.CLINIC, clinic.value(), AuditKind.BULK_ENTRY, null, null, failure.code());
             return new EntryAnswer(null, failure.code(), failure.getMessage());

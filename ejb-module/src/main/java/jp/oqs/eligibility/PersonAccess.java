@@ -4,6 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -30,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A person's own access history, authenticated by the My Number card: a challenge signed with the user
- * certificate's key proves the card is present. Challenges are HMAC-protected and expire after five minutes.
+ * certificate's key proves the card is present. Challenges are HMAC-protected, expire after five minutes, and are
+ * accepted once.
  */
 @Stateless
 public class PersonAccess {
@@ -42,6 +46,9 @@ public class PersonAccess {
 
     @Inject
     private Clock clock;
+
+    @PersistenceContext(unitName = "oqs")
+    private EntityManager em;
 
     @Inject
     private CertificateValidator certificates;
@@ -81,6 +88,7 @@ public class PersonAccess {
         return audit.clinicChecksOf(enrolments.enrolledPerson(certificate).id());
     }
 
+    /** Authentic, not expired, and not answered before (one use each). */
     private void checkChallenge(String challenge) throws EligibilityException {
         int dot = challenge == null ? -1 : challenge.lastIndexOf('.');
         if (dot > 0) {
@@ -88,15 +96,41 @@ public class PersonAccess {
             boolean authentic = MessageDigest.isEqual(mac(payload).getBytes(StandardCharsets.US_ASCII),
                     challenge.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
             if (authentic) {
-                long expires = Long.parseLong(payload.substring(0, payload.indexOf(':')));
-                if (clock.instant().getEpochSecond() <= expires) {
+                Instant expires = Instant.ofEpochSecond(Long.parseLong(payload.substring(0, payload.indexOf(':'))));
+                if (!clock.instant().isAfter(expires) && firstUse(challenge, expires)) {
                     return;
                 }
             }
         }
         throw new EligibilityException(Kind.UNAUTHENTICATED, ErrorCodes.CHALLENGE_INVALID,
                 "認証の有効期限が切れました。もう一度お試しください。",
-                "challenge is missing, altered or older than " + CHALLENGE_LIFETIME.toMinutes() + " minutes");
+                "challenge is missing, altered, used before or older than " + CHALLENGE_LIFETIME.toMinutes()
+                        + " minutes; fetch a new one for every request");
+    }
+
+    private boolean firstUse(String challenge, Instant expires) {
+        em.createQuery("DELETE FROM UsedChallenge u WHERE u.expiresAt < :now")
+                .setParameter("now", clock.instant()).executeUpdate();
+        String hash = sha256(challenge);
+        if (em.find(UsedChallenge.class, hash) != null) {
+            return false;
+        }
+        em.persist(new UsedChallenge(hash, expires));
+        try {
+            em.flush();
+            return true;
+        } catch (PersistenceException answeredConcurrently) {
+            return false;
+        }
+    }
+
+    private static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private static void checkSignature(X509Certificate certificate, String challenge, String signature)

@@ -329,6 +329,13 @@ class EligibilityIT {
         assertEquals("1", entry.result());
         assertEquals("CLINIC", entry.actorKind());
         assertEquals(HOUSEHOLD, entry.insurerNumber());
+        // a refused check is on record too
+        EligibilityApi refusedClinic = client(EligibilityApi.class, deployment, token(Roles.CLINIC, "clinic-302",
+                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, "0110113719")));
+        assertError(400, ErrorCodes.AS_OF_IN_FUTURE,
+                () -> refusedClinic.lookup(byHousehold("東京", "100", "01", BIRTH, TODAY.plusDays(1))));
+        assertTrue(auditor.search(CLINIC, null, TODAY.minusDays(1).toString(), TODAY.plusDays(1).toString(), 0, 1000)
+                .items().stream().anyMatch(e -> e.result().equals(ErrorCodes.AS_OF_IN_FUTURE)), "refusal audited");
         var verification = auditor.verify();
         assertTrue(verification.intact(), verification.broken().toString());
         assertTrue(verification.entriesChecked() >= entries.size());
@@ -350,8 +357,12 @@ class EligibilityIT {
                 challenge.challenge(), fixture.p1Card().sign(challenge.challenge())));
         assertTrue(history.entries().stream().anyMatch(e -> e.medicalInstitutionCode().equals(CLINIC)
                 && e.kind().equals("LOOKUP")), history.toString());
+        // a challenge is answered once
+        assertError(401, ErrorCodes.CHALLENGE_INVALID, () -> portal.history(new AccessHistoryRequest(
+                fixture.p1Card().base64(), challenge.challenge(), fixture.p1Card().sign(challenge.challenge()))));
+        AccessChallenge fresh = portal.challenge();
         assertError(401, ErrorCodes.SIGNATURE_INVALID, () -> portal.history(new AccessHistoryRequest(
-                fixture.p1Card().base64(), challenge.challenge(), fixture.unenrolled().sign(challenge.challenge()))));
+                fixture.p1Card().base64(), fresh.challenge(), fixture.unenrolled().sign(fresh.challenge()))));
         assertError(401, ErrorCodes.CHALLENGE_INVALID, () -> portal.history(new AccessHistoryRequest(
                 fixture.p1Card().base64(), challenge.challenge() + "x", fixture.p1Card().sign(challenge.challenge()))));
     }
