@@ -39,8 +39,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Validates My Number card user certificates: the chain to the configured trust anchors and the validity period
  * on the visit date, and revocation against the issuer's current CRL among the configured ones (no network
- * fetch). The files are re-read when they
- * change, so operators replace a CRL without a restart.
+ * fetch). The files are looked at every 30 seconds and re-read when they changed, so operators replace a CRL
+ * without a restart.
  */
 @ApplicationScoped
 public class CertificateValidator {
@@ -56,9 +56,12 @@ public class CertificateValidator {
     @ConfigProperty(name = "oqs.certificates.crl-dir")
     private String crlDirectory;
 
-    private volatile Loaded loaded = new Loaded(Set.of(), List.of(), -1);
+    /** How often the files are looked at for a change: not on every check (thousands a second). */
+    private static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
-    private record Loaded(Set<TrustAnchor> anchors, List<CRL> crls, long fingerprint) {
+    private volatile Loaded loaded = new Loaded(Set.of(), List.of(), -1, 0);
+
+    private record Loaded(Set<TrustAnchor> anchors, List<CRL> crls, long fingerprint, long checkedAt) {
     }
 
     /** Decodes a base64 DER certificate. */
@@ -158,22 +161,23 @@ public class CertificateValidator {
     }
 
     private Loaded current() {
-        Path anchors = Path.of(trustAnchorsFile.replaceFirst("^file:", ""));
-        Path crls = Path.of(crlDirectory.replaceFirst("^file:", ""));
-        long fingerprint = fingerprint(anchors, crls);
         Loaded known = loaded;
-        if (known.fingerprint() == fingerprint) {
+        long now = System.nanoTime();
+        if (known.fingerprint() != -1 && now - known.checkedAt() < RECHECK_NANOS) {
             return known;
         }
         synchronized (this) {
-            if (loaded.fingerprint() != fingerprint) {
-                loaded = load(anchors, crls, fingerprint);
-            }
+            Path anchors = Path.of(trustAnchorsFile.replaceFirst("^file:", ""));
+            Path crls = Path.of(crlDirectory.replaceFirst("^file:", ""));
+            long fingerprint = fingerprint(anchors, crls);
+            loaded = loaded.fingerprint() == fingerprint
+                    ? new Loaded(loaded.anchors(), loaded.crls(), fingerprint, now)
+                    : load(anchors, crls, fingerprint, now);
             return loaded;
         }
     }
 
-    private static Loaded load(Path anchorsFile, Path crlDir, long fingerprint) {
+    private static Loaded load(Path anchorsFile, Path crlDir, long fingerprint, long checkedAt) {
         Set<TrustAnchor> anchors = new HashSet<>();
         List<CRL> crls = new ArrayList<>();
         try {
@@ -198,9 +202,9 @@ public class CertificateValidator {
         } catch (IOException | GeneralSecurityException e) {
             System.getLogger(CertificateValidator.class.getName()).log(System.Logger.Level.ERROR,
                     "cannot read trust anchors or CRLs: " + e.getMessage());
-            return new Loaded(Set.of(), List.of(), fingerprint);
+            return new Loaded(Set.of(), List.of(), fingerprint, checkedAt);
         }
-        return new Loaded(Set.copyOf(anchors), List.copyOf(crls), fingerprint);
+        return new Loaded(Set.copyOf(anchors), List.copyOf(crls), fingerprint, checkedAt);
     }
 
     private static long fingerprint(Path anchors, Path crlDir) {
