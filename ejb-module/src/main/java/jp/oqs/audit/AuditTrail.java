@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.oqs.insurer.AdminScope;
+import jp.oqs.platform.Criteria;
+import jp.oqs.platform.Page;
 import jp.oqs.platform.ServiceClock;
 
 /** Appends to, searches and verifies the audit trail. */
@@ -57,40 +58,21 @@ public class AuditTrail {
     }
 
     /** Entries newest first; staff see only entries about their organisations' insurers. */
-    public AuditPageResult search(AdminScope scope, boolean everything, String actor, Long personId, LocalDate from,
-                                  LocalDate to, int page, int size) {
-        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-        Map<String, Object> parameters = new HashMap<>();
+    public Page<AuditEntry> search(AdminScope scope, boolean everything, String actor, Long personId,
+                                   LocalDate from, LocalDate to, int page, int size) {
+        Criteria criteria = new Criteria()
+                .and("e.actor = :actor", "actor", actor == null || actor.isBlank() ? null : actor)
+                .and("e.personId = :personId", "personId", personId)
+                .and("e.occurredAt >= :from", "from",
+                        from == null ? null : from.atStartOfDay(ServiceClock.JAPAN).toInstant())
+                .and("e.occurredAt < :to", "to",
+                        to == null ? null : to.plusDays(1).atStartOfDay(ServiceClock.JAPAN).toInstant());
         if (!everything) {
-            where.append(" AND e.insurerId IN (SELECT i.id FROM Insurer i"
-                    + " WHERE i.managingOrganisation IN :organisations)");
-            parameters.put("organisations", new ArrayList<>(scope.organisations()));
+            criteria.and("e.insurerId IN (SELECT i.id FROM Insurer i WHERE i.managingOrganisation IN :organisations)",
+                    "organisations", new ArrayList<>(scope.organisations()));
         }
-        if (actor != null && !actor.isBlank()) {
-            where.append(" AND e.actor = :actor");
-            parameters.put("actor", actor);
-        }
-        if (personId != null) {
-            where.append(" AND e.personId = :personId");
-            parameters.put("personId", personId);
-        }
-        if (from != null) {
-            where.append(" AND e.occurredAt >= :from");
-            parameters.put("from", from.atStartOfDay(ServiceClock.JAPAN).toInstant());
-        }
-        if (to != null) {
-            where.append(" AND e.occurredAt < :to");
-            parameters.put("to", to.plusDays(1).atStartOfDay(ServiceClock.JAPAN).toInstant());
-        }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(e) FROM AuditEntry e" + where, Long.class);
-        TypedQuery<AuditEntry> entries = em.createQuery("SELECT e FROM AuditEntry e" + where
-                + " ORDER BY e.occurredAt DESC, e.id DESC", AuditEntry.class);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            entries.setParameter(name, value);
-        });
-        return new AuditPageResult(entries.setFirstResult(page * size).setMaxResults(size).getResultList(),
-                count.getSingleResult());
+        return criteria.page(em, AuditEntry.class, "AuditEntry e", "e.occurredAt DESC, e.id DESC", page, size,
+                Map.of());
     }
 
     /** The insurer numbers of the insurers the entries name. */

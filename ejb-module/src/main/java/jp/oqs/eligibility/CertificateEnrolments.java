@@ -1,12 +1,13 @@
 package jp.oqs.eligibility;
 
-import jakarta.inject.Inject;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jp.oqs.api.error.ErrorCodes;
@@ -32,15 +33,11 @@ public class CertificateEnrolments {
     private CertificateValidator certificates;
 
     /** @param insurers the 8-digit insurer numbers the job acts for */
-    public EnrolledCertificate enrol(String jobName, Set<String> insurers,
-                                                         CertificateEnrolment request) throws EligibilityException {
+    public EnrolledCertificate enrol(String jobName, Set<String> insurers, CertificateEnrolment request)
+            throws EligibilityException {
         X509Certificate certificate = certificates.parse(request.certificate());
         Person person = personOf(request.linkKey(), insurers);
-        boolean known = !em.createNamedQuery("EnrolledCertificate.find", EnrolledCertificate.class)
-                .setParameter("issuer", EnrolledCertificate.issuerOf(certificate))
-                .setParameter("serial", EnrolledCertificate.serialOf(certificate))
-                .getResultList().isEmpty();
-        if (known) {
+        if (!enrolments("EnrolledCertificate.find", certificate).isEmpty()) {
             throw new EligibilityException(Kind.CONFLICT, ErrorCodes.CERTIFICATE_ALREADY_ENROLLED,
                     "この電子証明書は既に登録されています。",
                     "a certificate (issuer and serial number) is enrolled once; revoke it to stop it resolving");
@@ -55,10 +52,8 @@ public class CertificateEnrolments {
             throws EligibilityException {
         X509Certificate certificate = certificates.parse(request.certificate());
         Person person = personOf(request.linkKey(), insurers);
-        var enrolment = em.createNamedQuery("EnrolledCertificate.find", EnrolledCertificate.class)
-                .setParameter("issuer", EnrolledCertificate.issuerOf(certificate))
-                .setParameter("serial", EnrolledCertificate.serialOf(certificate))
-                .getResultStream().filter(e -> e.person() == person).findFirst()
+        var enrolment = enrolments("EnrolledCertificate.find", certificate).stream()
+                .filter(e -> e.person() == person).findFirst()
                 .orElseThrow(() -> new EligibilityException(Kind.NOT_FOUND, ErrorCodes.CERTIFICATE_NOT_ENROLLED,
                         "この電子証明書はこの人物に登録されていません。",
                         "no enrolment of this certificate for this person"));
@@ -68,14 +63,19 @@ public class CertificateEnrolments {
 
     /** The person an enrolled, unrevoked certificate belongs to. */
     public Person enrolledPerson(X509Certificate certificate) throws EligibilityException {
-        return em.createNamedQuery("EnrolledCertificate.active", EnrolledCertificate.class)
-                .setParameter("issuer", EnrolledCertificate.issuerOf(certificate))
-                .setParameter("serial", EnrolledCertificate.serialOf(certificate))
-                .getResultStream().findFirst()
+        return enrolments("EnrolledCertificate.active", certificate).stream().findFirst()
                 .map(EnrolledCertificate::person)
                 .orElseThrow(() -> new EligibilityException(Kind.NOT_FOUND, ErrorCodes.CERTIFICATE_NOT_ENROLLED,
                         "この電子証明書は資格確認に登録されていません。",
                         "the certificate (issuer and serial number) is not enrolled for any person"));
+    }
+
+    /** Enrolments of the certificate (by issuer and serial number) that the named query selects. */
+    private List<EnrolledCertificate> enrolments(String query, X509Certificate certificate) {
+        return em.createNamedQuery(query, EnrolledCertificate.class)
+                .setParameter("issuer", EnrolledCertificate.issuerOf(certificate))
+                .setParameter("serial", EnrolledCertificate.serialOf(certificate))
+                .getResultList();
     }
 
     private Person personOf(String linkKey, Set<String> insurers) throws EligibilityException {

@@ -5,7 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.persistence.TypedQuery;
+import jp.oqs.platform.Criteria;
+import jp.oqs.platform.Page;
 import jp.oqs.platform.UniqueKeyViolation;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.oqs.api.insurer.ManagingOrganisation;
@@ -65,49 +65,31 @@ public class DefaultInsurerService implements InsurerService {
     }
 
     @Override
-    public InsurerPageResult search(AdminScope scope, InsurerSearch search) {
-        StringBuilder where = new StringBuilder(" WHERE i.managingOrganisation IN :organisations");
-        Map<String, Object> parameters = new HashMap<>();
+    public Page<Insurer> search(AdminScope scope, InsurerSearch search) {
         List<ManagingOrganisation> organisations = new ArrayList<>(scope.organisations());
         if (search.managingOrganisation() != null) {
             organisations.retainAll(List.of(search.managingOrganisation()));
         }
         if (organisations.isEmpty()) {
-            return new InsurerPageResult(List.of(), 0);
+            return new Page<>(List.of(), 0);
         }
-        parameters.put("organisations", organisations);
-        if (search.category() != null) {
-            where.append(" AND i.category = :category");
-            parameters.put("category", search.category());
-        }
-        if (search.status() != null) {
-            where.append(" AND i.status = :status");
-            parameters.put("status", search.status());
-        }
+        Criteria criteria = new Criteria()
+                .and("i.managingOrganisation IN :organisations", "organisations", organisations)
+                .and("i.category = :category", "category", search.category())
+                .and("i.status = :status", "status", search.status());
         if (search.text() != null && !search.text().isBlank()) {
-            String text = search.text().strip();
+            String literal = Criteria.likeLiteral(search.text().strip());
             // a 国保 number is typed with 6 digits and stored zero-padded to 8
-            where.append(" AND (i.insurerNumber LIKE :numberPrefix ESCAPE '\\'"
-                    + " OR i.insurerNumber LIKE :kokuhoPrefix ESCAPE '\\'"
-                    + " OR i.nameKanji LIKE :namePart ESCAPE '\\' OR i.nameKana LIKE :namePart ESCAPE '\\')");
-            String literal = escapeLike(text);
-            parameters.put("numberPrefix", literal + "%");
-            parameters.put("kokuhoPrefix", "00" + literal + "%");
-            parameters.put("namePart", "%" + literal + "%");
+            criteria.and("(i.insurerNumber LIKE :numberPrefix ESCAPE '\\' OR i.insurerNumber LIKE :kokuhoPrefix"
+                            + " ESCAPE '\\' OR i.nameKanji LIKE :namePart ESCAPE '\\'"
+                            + " OR i.nameKana LIKE :namePart ESCAPE '\\')",
+                    Map.of("numberPrefix", literal + "%", "kokuhoPrefix", "00" + literal + "%",
+                            "namePart", "%" + literal + "%"));
         }
-        TypedQuery<Long> count = em.createQuery("SELECT COUNT(i) FROM Insurer i" + where, Long.class);
-        TypedQuery<Insurer> page = em.createQuery("SELECT i FROM Insurer i" + where
-                + " ORDER BY i.insurerNumber", Insurer.class);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            page.setParameter(name, value);
-        });
-        List<Insurer> items = page.setFirstResult(search.page() * search.size())
-                .setMaxResults(search.size())
-                .setHint("eclipselink.batch", "i.numberingRules")
-                .getResultList();
-        items.forEach(insurer -> insurer.numberingRules().size());
-        return new InsurerPageResult(items, count.getSingleResult());
+        Page<Insurer> page = criteria.page(em, Insurer.class, "Insurer i", "i.insurerNumber", search.page(),
+                search.size(), Map.of("eclipselink.batch", "i.numberingRules"));
+        page.items().forEach(insurer -> insurer.numberingRules().size());
+        return page;
     }
 
     @Override
@@ -190,9 +172,5 @@ public class DefaultInsurerService implements InsurerService {
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import jp.oqs.api.insurer.OnboardInsurerRequest;
 import jp.oqs.api.insurer.NumberingRuleRequest;
 import jp.oqs.identifier.InvalidIdentifierException;
+import jp.oqs.platform.Page;
 
 /**
  * The insurer registry's use cases. Each call is one transaction; every call checks the caller's
@@ -16,7 +17,7 @@ public interface InsurerService {
     Insurer onboard(@NotNull @Valid AdminScope scope, @NotNull @Valid OnboardInsurerRequest request)
             throws InvalidIdentifierException, InsurerException;
 
-    InsurerPageResult search(@NotNull @Valid AdminScope scope, @NotNull @Valid InsurerSearch search);
+    Page<Insurer> search(@NotNull @Valid AdminScope scope, @NotNull @Valid InsurerSearch search);
 
     Insurer find(@NotNull @Valid AdminScope scope, @NotNull String insurerNumber)
             throws InvalidIdentifierException, InsurerException;

@@ -158,19 +158,23 @@ public class Qualification {
         return last;
     }
 
-    /**
-     * Replaces the version that starts on {@code validFrom} with corrected attributes. The wrong version stays,
-     * marked as superseded by the correction.
-     */
-    public QualificationVersion correct(LocalDate validFrom, VersionAttributes attributes, SourceRecord source,
-                                        Instant now) throws RecordRejectedException {
-        QualificationVersion wrong = versions.stream()
+    /** The current (not superseded) version that starts on {@code validFrom}: what a CORRECT replaces. */
+    public QualificationVersion currentVersionFrom(LocalDate validFrom) throws RecordRejectedException {
+        return versions.stream()
                 .filter(v -> v.isCurrent() && v.validFrom().equals(validFrom))
                 .findFirst()
                 .orElseThrow(() -> new RecordRejectedException(ErrorCodes.VERSION_NOT_FOUND,
                         "訂正対象の履歴（" + validFrom + "開始）がありません。",
                         "CORRECT needs effectiveDate equal to the validFrom of a current version; "
                                 + "this qualification has none starting " + validFrom));
+    }
+
+    /**
+     * Replaces a current version with corrected attributes. The wrong version stays, marked as superseded by the
+     * correction.
+     */
+    public QualificationVersion correct(QualificationVersion wrong, VersionAttributes attributes,
+                                        SourceRecord source, Instant now) {
         QualificationVersion correction = new QualificationVersion(this, wrong.validFrom(), wrong.validTo(),
                 attributes, wrong.lostOn(), wrong.lossReason(), source, now);
         addVersion(correction);

@@ -294,8 +294,7 @@ public class SyncBatchProcessor {
         private Qualification lose(SyncRecord record, SourceRecord source) throws RecordRejectedException {
             LocalDate lostOn = RecordFields.date(record.lostOn(), "lostOn", latestDate);
             RecordFields.required(record.lossReason(), "lossReason");
-            Person person = findPerson(RecordFields.linkKey(RecordFields.required(record.person(), "person")
-                    .linkKey()));
+            Person person = personOf(record);
             List<Qualification> atInsurer = person == null ? List.of() : qualificationsOf(person).stream()
                     .filter(q -> q.insurer() == insurer).toList();
             Qualification open = atInsurer.stream().filter(Qualification::isOpen).findFirst().orElse(null);
@@ -321,20 +320,15 @@ public class SyncBatchProcessor {
         private Qualification correct(SyncRecord record, SourceRecord source) throws RecordRejectedException {
             LocalDate date = RecordFields.date(record.effectiveDate(), "effectiveDate", latestDate);
             Qualification qualification = qualificationOn(record, date);
-            QualificationVersion wrong = qualification.versions().stream()
-                    .filter(v -> v.isCurrent() && v.validFrom().equals(date)).findFirst()
-                    .orElseThrow(() -> new RecordRejectedException(ErrorCodes.VERSION_NOT_FOUND,
-                            "訂正対象の履歴（" + date + "開始）がありません。",
-                            "CORRECT needs effectiveDate equal to the validFrom of a current version"));
-            qualification.correct(date, merged(record, wrong.attributes()), source, now);
+            QualificationVersion wrong = qualification.currentVersionFrom(date);
+            qualification.correct(wrong, merged(record, wrong.attributes()), source, now);
             record(ChangeKind.CORRECTED, qualification, date, source);
             return qualification;
         }
 
         /** The person's qualification at this insurer whose period holds {@code date} (its loss day included). */
         private Qualification qualificationOn(SyncRecord record, LocalDate date) throws RecordRejectedException {
-            Person person = findPerson(RecordFields.linkKey(RecordFields.required(record.person(), "person")
-                    .linkKey()));
+            Person person = personOf(record);
             if (person != null) {
                 for (Qualification q : qualificationsOf(person)) {
                     if (q.insurer() == insurer && !q.acquiredOn().isAfter(date)
@@ -373,6 +367,11 @@ public class SyncBatchProcessor {
                     data.cardExpiresOn() == null ? current.cardExpiresOn()
                             : RecordFields.date(data.cardExpiresOn(), "qualification.cardExpiresOn",
                             LocalDate.of(2199, 12, 31)));
+        }
+
+        /** The person a CHANGE, LOSE or CORRECT record names, or null when none is known by its link key. */
+        private Person personOf(SyncRecord record) throws RecordRejectedException {
+            return findPerson(RecordFields.linkKey(RecordFields.required(record.person(), "person").linkKey()));
         }
 
         private Person findPerson(String linkKey) {

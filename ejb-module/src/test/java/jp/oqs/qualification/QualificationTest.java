@@ -91,7 +91,7 @@ class QualificationTest {
         LocalDate change = LocalDate.of(2025, 4, 1);
         qualification.change(change, TWENTY, new SourceRecord("b2", "r1"), NOW);
         VersionAttributes fixed = new VersionAttributes(Relationship.SELF, "山田太郎", "ヤマダタロウ", 10, null, null);
-        qualification.correct(ACQUIRED, fixed, new SourceRecord("b3", "r1"), NOW);
+        qualification.correct(qualification.currentVersionFrom(ACQUIRED), fixed, new SourceRecord("b3", "r1"), NOW);
 
         assertEquals(10, qualification.versionOn(ACQUIRED).orElseThrow().copayRatio());
         assertEquals(change, qualification.versionOn(ACQUIRED).orElseThrow().validTo());
@@ -101,8 +101,8 @@ class QualificationTest {
         assertEquals(30, qualification.versions().stream().filter(v -> !v.isCurrent()).findFirst().orElseThrow()
                 .copayRatio());
 
-        var missing = assertThrows(RecordRejectedException.class, () -> qualification.correct(
-                LocalDate.of(2024, 5, 1), fixed, new SourceRecord("b4", "r1"), NOW));
+        var missing = assertThrows(RecordRejectedException.class,
+                () -> qualification.currentVersionFrom(LocalDate.of(2024, 5, 1)));
         assertEquals(ErrorCodes.VERSION_NOT_FOUND, missing.code());
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -59,7 +58,7 @@ class AuditTamperIT {
             }
             assertTrue(verify(server, auditor).intact());
         }
-        try (Connection db = DriverManager.getConnection(MicroServer.jdbcUrl(dataDir), "oqs", "oqs-it");
+        try (Connection db = MicroServer.database(dataDir);
              Statement sql = db.createStatement()) {
             // someone makes "no such qualification" read "valid"
             assertEquals(1, sql.executeUpdate("UPDATE audit_entry SET result = '1' WHERE check_id = '" + changed + "'"));
@@ -69,7 +68,7 @@ class AuditTamperIT {
             assertFalse(verification.intact());
             assertEquals(List.of(changed), verification.broken());
         }
-        try (Connection db = DriverManager.getConnection(MicroServer.jdbcUrl(dataDir), "oqs", "oqs-it");
+        try (Connection db = MicroServer.database(dataDir);
              Statement sql = db.createStatement()) {
             // and removes the last entry of that chain
             assertEquals(1, sql.executeUpdate("DELETE FROM audit_entry WHERE id = (SELECT MAX(id) FROM audit_entry"

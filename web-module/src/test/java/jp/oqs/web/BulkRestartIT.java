@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -99,11 +97,11 @@ class BulkRestartIT {
             assertEquals(ENTRIES, done.counts().answered());
             assertEquals(ENTRIES, done.counts().valid());
         }
-        try (Connection db = DriverManager.getConnection(MicroServer.jdbcUrl(dataDir), "oqs", "oqs-it");
+        try (Connection db = MicroServer.database(dataDir);
              Statement sql = db.createStatement()) {
-            assertEquals(ENTRIES, count(sql, "SELECT COUNT(*) FROM bulk_entry WHERE answered = 1"
+            assertEquals(ENTRIES, MicroServer.count(sql, "SELECT COUNT(*) FROM bulk_entry WHERE answered = 1"
                     + " AND reception_number = '" + receptionNumber + "'"));
-            assertEquals(ENTRIES, count(sql, "SELECT COUNT(*) FROM audit_entry WHERE kind = 'BULK_ENTRY'"
+            assertEquals(ENTRIES, MicroServer.count(sql, "SELECT COUNT(*) FROM audit_entry WHERE kind = 'BULK_ENTRY'"
                     + " AND actor = '" + CLINIC + "'"), "each entry answered, and audited, exactly once");
         }
         // results expire after the retention (here: none)
@@ -124,12 +122,5 @@ class BulkRestartIT {
                 + "?size=1", clinic);
         assertEquals(200, response.statusCode(), response.body());
         return http.json.fromJson(response.body(), BulkResult.class);
-    }
-
-    private static long count(Statement sql, String query) throws Exception {
-        try (ResultSet rows = sql.executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

@@ -35,6 +35,19 @@ final class MicroServer implements AutoCloseable {
         return "jdbc:h2:file:" + dataDir.resolve("db/oqs") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH";
     }
 
+    /** The server's database, opened directly: only while no server of that data directory runs. */
+    static java.sql.Connection database(Path dataDir) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(jdbcUrl(dataDir), "oqs", "oqs-it");
+    }
+
+    /** The number a single-value query answers. */
+    static long count(java.sql.Statement sql, String query) throws java.sql.SQLException {
+        try (java.sql.ResultSet rows = sql.executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     static MicroServer start(Path dataDir, String logName) throws IOException, InterruptedException {
         return start(dataDir, logName, List.of());
     }

@@ -9,9 +9,6 @@ import jakarta.json.bind.Jsonb;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -108,25 +105,25 @@ class SyncCrashIT {
         }
 
         // the database, read directly with the server stopped
-        try (Connection db = DriverManager.getConnection(MicroServer.jdbcUrl(dataDir), "oqs", "oqs-it");
+        try (Connection db = MicroServer.database(dataDir);
              Statement sql = db.createStatement()) {
             String ofCrashed = " WHERE insurer_id = (SELECT id FROM insurer WHERE insurer_number = '" + crashed + "')";
             long all = RECORDS + CRASH_RECORDS;
-            assertEquals(2, count(sql, "SELECT COUNT(*) FROM sync_batch"));
-            assertEquals(all, count(sql, "SELECT COUNT(*) FROM sync_record_result"));
-            assertEquals(all, count(sql, "SELECT COUNT(*) FROM person"));
-            assertEquals(CRASH_RECORDS, count(sql, "SELECT COUNT(*) FROM qualification" + ofCrashed));
-            assertEquals(CRASH_RECORDS, count(sql, "SELECT COUNT(DISTINCT number_key) FROM qualification" + ofCrashed));
-            assertEquals(all, count(sql, "SELECT COUNT(*) FROM qualification_version"));
-            assertEquals(RECORDS, count(sql, "SELECT COUNT(*) FROM central_number"));
-            assertEquals(CRASH_RECORDS, count(sql, "SELECT COUNT(*) FROM change_event" + ofCrashed));
-            assertEquals(CRASH_RECORDS, count(sql, "SELECT MAX(sequence_no) FROM change_event" + ofCrashed));
-            assertEquals(CRASH_RECORDS, count(sql, "SELECT change_counter FROM insurer"
+            assertEquals(2, MicroServer.count(sql, "SELECT COUNT(*) FROM sync_batch"));
+            assertEquals(all, MicroServer.count(sql, "SELECT COUNT(*) FROM sync_record_result"));
+            assertEquals(all, MicroServer.count(sql, "SELECT COUNT(*) FROM person"));
+            assertEquals(CRASH_RECORDS, MicroServer.count(sql, "SELECT COUNT(*) FROM qualification" + ofCrashed));
+            assertEquals(CRASH_RECORDS, MicroServer.count(sql, "SELECT COUNT(DISTINCT number_key) FROM qualification" + ofCrashed));
+            assertEquals(all, MicroServer.count(sql, "SELECT COUNT(*) FROM qualification_version"));
+            assertEquals(RECORDS, MicroServer.count(sql, "SELECT COUNT(*) FROM central_number"));
+            assertEquals(CRASH_RECORDS, MicroServer.count(sql, "SELECT COUNT(*) FROM change_event" + ofCrashed));
+            assertEquals(CRASH_RECORDS, MicroServer.count(sql, "SELECT MAX(sequence_no) FROM change_event" + ofCrashed));
+            assertEquals(CRASH_RECORDS, MicroServer.count(sql, "SELECT change_counter FROM insurer"
                     + ofCrashed.replace("insurer_id", "id")));
             // content: each record's household got exactly the branch numbers 01..05 once
-            assertEquals(CRASH_RECORDS / 5, count(sql, "SELECT COUNT(*) FROM qualification" + ofCrashed
+            assertEquals(CRASH_RECORDS / 5, MicroServer.count(sql, "SELECT COUNT(*) FROM qualification" + ofCrashed
                     + " AND branch_number = '05'"));
-            assertEquals(0, count(sql, "SELECT COUNT(*) FROM (SELECT household_key, branch_number FROM qualification"
+            assertEquals(0, MicroServer.count(sql, "SELECT COUNT(*) FROM (SELECT household_key, branch_number FROM qualification"
                     + ofCrashed + " GROUP BY household_key, branch_number HAVING COUNT(*) > 1)"));
         }
     }
@@ -181,12 +178,5 @@ class SyncCrashIT {
 
     private HttpResponse<String> get(MicroServer server, String path, String token) throws Exception {
         return http.get(server, path, token);
-    }
-
-    private static long count(Statement sql, String query) throws SQLException {
-        try (ResultSet rows = sql.executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }
