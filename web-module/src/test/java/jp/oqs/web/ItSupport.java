@@ -91,7 +91,10 @@ public final class ItSupport {
     }
 
     public static ErrorBody assertError(int status, String code, Response response) {
-        assertEquals(status, response.getStatus(), "status");
+        if (response.getStatus() != status) {
+            response.bufferEntity();
+            assertEquals(status, response.getStatus(), "status; body " + response.readEntity(String.class));
+        }
         ErrorBody body = response.readEntity(ErrorBody.class);
         assertEquals(code, body.code(), () -> "code of " + body);
         return body;

@@ -12,7 +12,9 @@ import java.util.concurrent.CompletableFuture;
 final class JsonHttp {
 
     final Jsonb json = JsonbBuilder.create();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1, as the sync jobs and clinic systems call (no h2c upgrade on a long-running POST). */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     HttpResponse<String> post(MicroServer server, String path, String token, Object body) throws Exception {
         return postAsync(server, path, token, body).get();

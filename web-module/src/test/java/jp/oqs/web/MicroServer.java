@@ -24,11 +24,13 @@ final class MicroServer implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Process process;
+    private final Path log;
 
-    private MicroServer(Path dataDir, int port, Process process) {
+    private MicroServer(Path dataDir, int port, Process process, Path log) {
         this.dataDir = dataDir;
         this.port = port;
         this.process = process;
+        this.log = log;
     }
 
     static String jdbcUrl(Path dataDir) {
@@ -82,7 +84,7 @@ final class MicroServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("OQS_HTTP_ADDRESS", "127.0.0.1");
-        MicroServer server = new MicroServer(dataDir, port, builder.start());
+        MicroServer server = new MicroServer(dataDir, port, builder.start(), log);
         server.awaitReady(log);
         return server;
     }
@@ -107,6 +109,32 @@ final class MicroServer implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("Payara Micro not ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    /**
+     * Fails with the response body and the server's SEVERE log entries (the incident behind a 500) unless the
+     * response has the expected status: CI keeps the test output, not the server's log file.
+     */
+    void assertStatus(int expected, HttpResponse<String> response) throws IOException {
+        if (response.statusCode() != expected) {
+            throw new AssertionError("expected " + expected + " but was " + response.statusCode() + ": "
+                    + response.body() + "\nserver log " + log + ", SEVERE entries:\n" + severeEntries());
+        }
+    }
+
+    /** The SEVERE entries of the server's log (the incidents behind 500 answers). */
+    String severeEntries() throws IOException {
+        StringBuilder entries = new StringBuilder();
+        boolean inSevere = false;
+        for (String line : Files.readAllLines(log)) {
+            if (line.startsWith("[20")) {
+                inSevere = line.contains("SEVERE");
+            }
+            if (inSevere && entries.length() < 20_000) {
+                entries.append(line).append('\n');
+            }
+        }
+        return entries.toString();
     }
 
     URI root() {
