@@ -1,6 +1,9 @@
 package jp.oqs.audit;
 
-/** Who did it (staff views join when the console audits them). */
+/** Who did it. */
 public enum ActorKind {
-    CLINIC
+    /** A clinic or pharmacy, by its 医療機関コード. */
+    CLINIC,
+    /** 支払基金 or 国保中央会 staff (console or admin API), by account name. */
+    STAFF
 }

@@ -1,6 +1,7 @@
 package jp.oqs.insurer;
 
 import jakarta.ejb.Stateless;
+import jakarta.interceptor.Interceptors;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +26,7 @@ import jp.oqs.identifier.InvalidIdentifierException;
 
 /** Orchestrates the registry: find the aggregate, check the scope, call its behaviour, store, log. */
 @Stateless
+@Interceptors(ScopeRefusalAudit.class)
 public class DefaultInsurerService implements InsurerService {
 
     private static final Logger LOG = System.getLogger(DefaultInsurerService.class.getName());
