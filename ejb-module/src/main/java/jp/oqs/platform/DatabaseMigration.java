@@ -11,6 +11,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -46,6 +47,9 @@ public class DatabaseMigration {
     @ConfigProperty(name = "oqs.migration.retry-seconds", defaultValue = "30")
     private long retrySeconds;
 
+    @Inject
+    private Event<SchemaMigrated> migrated;
+
     private Flyway flyway;
     private volatile String appliedVersion;
 
@@ -75,6 +79,7 @@ public class DatabaseMigration {
             appliedVersion = current == null ? "none" : current.getVersion().getVersion();
             LOG.log(Level.INFO, "database schema at version {0} ({1} migrations applied now)", appliedVersion,
                     result.migrationsExecuted);
+            migrated.fire(new SchemaMigrated(appliedVersion));
             return true;
         } catch (FlywayException e) {
             LOG.log(Level.ERROR, "database migration failed, retrying in " + retrySeconds + " s: " + e.getMessage());

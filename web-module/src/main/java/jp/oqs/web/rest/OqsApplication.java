@@ -1,7 +1,6 @@
 package jp.oqs.web.rest;
 
 import jakarta.annotation.security.DeclareRoles;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
@@ -11,15 +10,13 @@ import jp.oqs.web.insurer.InsurerAdminResource;
 import jp.oqs.web.security.CallerResource;
 import jp.oqs.web.security.RoleCheckFeature;
 import jp.oqs.web.sync.SyncResource;
-import org.eclipse.microprofile.auth.LoginConfig;
 
 /**
- * The REST API under {@code /oqs/api/v1}. Callers present MicroProfile JWT bearer tokens. Resource classes are
+ * The REST API under {@code /oqs/api/v1}. Callers present MicroProfile JWT bearer tokens, verified by
+ * {@link jp.oqs.web.security.OqsAuthentication}. Resource classes are
  * listed here, because the contract's interfaces carry {@code @Path} too and must not be scanned as resources.
  */
 @ApplicationPath(ApiVersion.V1)
-@ApplicationScoped // a bean, so that Payara's MP JWT extension sees @LoginConfig under annotated discovery
-@LoginConfig(authMethod = "MP-JWT")
 @DeclareRoles({Roles.CLINIC, Roles.INSURER_SYNC, Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN, Roles.AUDITOR})
 public class OqsApplication extends Application {
 

@@ -2,23 +2,27 @@ package jp.oqs.web.security;
 
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.EnumSet;
+import java.util.function.Predicate;
 import jp.oqs.api.insurer.ManagingOrganisation;
 import jp.oqs.api.security.Roles;
 import jp.oqs.insurer.AdminScope;
 
-/** The registry scope of an authenticated admin caller, from its roles. */
+/** The registry scope of an authenticated admin caller, from its roles: the same for the API and the console. */
 public final class AdminScopes {
 
     private AdminScopes() {
     }
 
     public static AdminScope of(SecurityContext security) {
-        String actor = security.getUserPrincipal().getName();
+        return of(security.getUserPrincipal().getName(), security::isUserInRole);
+    }
+
+    public static AdminScope of(String actor, Predicate<String> isInRole) {
         EnumSet<ManagingOrganisation> organisations = EnumSet.noneOf(ManagingOrganisation.class);
-        if (security.isUserInRole(Roles.SSK_ADMIN)) {
+        if (isInRole.test(Roles.SSK_ADMIN)) {
             organisations.add(ManagingOrganisation.SSK);
         }
-        if (security.isUserInRole(Roles.KOKUHO_ADMIN)) {
+        if (isInRole.test(Roles.KOKUHO_ADMIN)) {
             organisations.add(ManagingOrganisation.KOKUHO_CHUOKAI);
         }
         if (organisations.isEmpty()) {

@@ -11,26 +11,33 @@ import jp.oqs.identifier.InsurerNumber;
 import jp.oqs.identifier.InvalidIdentifierException;
 import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.platform.BusinessException;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.security.enterprise.SecurityContext;
 
 /** The custom claims of the caller's token, validated: a clinic acts only as the code its token carries. */
 @RequestScoped
 public class CallerClaims {
 
     @Inject
-    private JsonWebToken token;
+    private SecurityContext security;
+
+    private TokenCaller token() throws BusinessException {
+        return security.getPrincipalsByType(TokenCaller.class).stream().findFirst()
+                .orElseThrow(() -> new ForbiddenCallerException(ErrorCodes.FORBIDDEN_ROLE,
+                        "この操作はAPIの呼出しでのみ行えます。", "this call needs a bearer token"));
+    }
 
     public String subject() {
-        return token.getSubject();
+        return security.getCallerPrincipal().getName();
     }
 
     public Set<String> groups() {
-        return token.getGroups();
+        return security.getPrincipalsByType(TokenCaller.class).stream().findFirst().map(TokenCaller::groups)
+                .orElse(Set.of());
     }
 
     /** The clinic's 医療機関コード; a missing or malformed claim is the gateway's fault: 403. */
     public MedicalInstitutionCode medicalInstitutionCode() throws BusinessException {
-        Object claim = token.getClaim(Roles.CLAIM_MEDICAL_INSTITUTION_CODE);
+        Object claim = token().claim(Roles.CLAIM_MEDICAL_INSTITUTION_CODE);
         String value = claim == null ? null : claim.toString().replace("\"", "");
         try {
             return MedicalInstitutionCode.parse(value);
@@ -43,7 +50,7 @@ public class CallerClaims {
 
     /** The insurers a sync job may write for; a malformed entry is the issuer's fault: 403. */
     public List<InsurerNumber> insurerNumbers() throws BusinessException {
-        Object claim = token.getClaim(Roles.CLAIM_INSURER_NUMBERS);
+        Object claim = token().claim(Roles.CLAIM_INSURER_NUMBERS);
         List<InsurerNumber> numbers = new ArrayList<>();
         if (claim instanceof Iterable<?> values) {
             for (Object value : values) {

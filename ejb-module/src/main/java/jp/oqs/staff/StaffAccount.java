@@ -1,0 +1,93 @@
+package jp.oqs.staff;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A console user. The password is kept only as a salted PBKDF2 hash; the sign-in queries read this table. */
+@Entity
+@Table(name = "staff_account")
+@NamedQuery(name = "StaffAccount.byUsername", query = "SELECT a FROM StaffAccount a WHERE a.username = :username")
+@NamedQuery(name = "StaffAccount.countByRole", query = "SELECT COUNT(a) FROM StaffAccount a WHERE a.role = :role")
+@NamedQuery(name = "StaffAccount.ofRoles",
+        query = "SELECT a FROM StaffAccount a WHERE a.role IN :roles ORDER BY a.username")
+public class StaffAccount {
+
+    @Id
+    @SequenceGenerator(name = "staff_account_seq", sequenceName = "staff_account_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "staff_account_seq")
+    private Long id;
+
+    @Column(name = "username", updatable = false)
+    private String username;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Column(name = "role", updatable = false)
+    private String role;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Column(name = "enabled")
+    private boolean enabled;
+
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", updatable = false)
+    private String createdBy;
+
+    protected StaffAccount() {
+    }
+
+    StaffAccount(String username, String displayName, String role, String passwordHash, Instant createdAt,
+                 String createdBy) {
+        this.username = username;
+        this.displayName = displayName;
+        this.role = role;
+        this.passwordHash = passwordHash;
+        this.enabled = true;
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    void disable() {
+        enabled = false;
+    }
+
+    void enable() {
+        enabled = true;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String role() {
+        return role;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+}

@@ -1,0 +1,146 @@
+package jp.oqs.staff;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import jp.oqs.api.security.Roles;
+import jp.oqs.platform.BusinessException.Kind;
+import jp.oqs.platform.UniqueKeyViolation;
+
+/**
+ * Console accounts. An administrator creates accounts of its own role or auditors, and disables or re-enables
+ * them; auditors manage none. Passwords are hashed here with PBKDF2 (HMAC-SHA-512, 210,000 iterations, 32-byte
+ * salt) and never kept, logged or returned.
+ */
+@Stateless
+public class StaffAccounts {
+
+    /** The roles an account can hold: the console's. */
+    public static final List<String> ROLES = List.of(Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN, Roles.AUDITOR);
+    public static final int MIN_PASSWORD_LENGTH = 12;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
+    private static final Map<String, String> HASH_PARAMETERS = Map.of(
+            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA512",
+            "Pbkdf2PasswordHash.Iterations", "210000",
+            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+            "Pbkdf2PasswordHash.KeySizeBytes", "64");
+    private static final Logger LOG = System.getLogger(StaffAccounts.class.getName());
+
+    @PersistenceContext(unitName = "oqs")
+    private EntityManager em;
+
+    @Inject
+    private Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    private Clock clock;
+
+    /** The accounts the administrator manages (its own role and auditors), by name. */
+    public List<StaffAccount> managedBy(String adminRole) {
+        return em.createNamedQuery("StaffAccount.ofRoles", StaffAccount.class)
+                .setParameter("roles", manageableRoles(adminRole)).getResultList();
+    }
+
+    /** The roles an administrator of {@code adminRole} may give: its own, and auditor. */
+    public static List<String> manageableRoles(String adminRole) {
+        return Roles.AUDITOR.equals(adminRole) ? List.of() : List.of(adminRole, Roles.AUDITOR);
+    }
+
+    public StaffAccount create(String adminRole, String admin, String username, String displayName, String role,
+                               char[] password) throws StaffException {
+        if (!manageableRoles(adminRole).contains(role)) {
+            throw new StaffException(Kind.FORBIDDEN, "ACCOUNT_ROLE_NOT_ALLOWED",
+                    "この役割のアカウントは作成できません。",
+                    adminRole + " may create accounts with roles " + manageableRoles(adminRole));
+        }
+        return store(username, displayName, role, password, admin);
+    }
+
+    public StaffAccount setEnabled(String adminRole, String admin, String username, boolean enabled)
+            throws StaffException {
+        StaffAccount account = em.createNamedQuery("StaffAccount.byUsername", StaffAccount.class)
+                .setParameter("username", username).getResultStream().findFirst()
+                .filter(a -> manageableRoles(adminRole).contains(a.role()))
+                .orElseThrow(() -> new StaffException(Kind.NOT_FOUND, "ACCOUNT_NOT_FOUND",
+                        "指定のアカウントはありません。", "no account " + username + " that " + adminRole
+                        + " manages"));
+        if (account.username().equals(admin)) {
+            throw new StaffException(Kind.CONFLICT, "ACCOUNT_IS_SELF", "自分のアカウントは無効にできません。",
+                    "an administrator cannot disable its own account");
+        }
+        if (enabled) {
+            account.enable();
+        } else {
+            account.disable();
+        }
+        LOG.log(Level.INFO, "staff account {0} {1} by {2}", username, enabled ? "enabled" : "disabled", admin);
+        return account;
+    }
+
+    /**
+     * The first administrator of a role, from configuration, when no account of that role exists yet. Returns
+     * whether it was created.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean bootstrap(String role, String username, char[] password) throws StaffException {
+        long existing = em.createNamedQuery("StaffAccount.countByRole", Long.class).setParameter("role", role)
+                .getSingleResult();
+        if (existing > 0) {
+            return false;
+        }
+        store(username, username, role, password, "bootstrap");
+        return true;
+    }
+
+    private StaffAccount store(String username, String displayName, String role, char[] password, String by)
+            throws StaffException {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw invalid("ACCOUNT_USERNAME_INVALID", "ユーザー名は英小文字・数字・「._-」の3～64文字です。",
+                    "username must match " + USERNAME.pattern());
+        }
+        if (displayName == null || displayName.isBlank() || displayName.length() > 100) {
+            throw invalid("ACCOUNT_NAME_INVALID", "氏名を100文字以内で入力してください。",
+                    "displayName is required, at most 100 characters");
+        }
+        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+            throw invalid("ACCOUNT_PASSWORD_TOO_SHORT",
+                    "パスワードは" + MIN_PASSWORD_LENGTH + "文字以上にしてください。",
+                    "password needs at least " + MIN_PASSWORD_LENGTH + " characters");
+        }
+        if (!ROLES.contains(role)) {
+            throw invalid("ACCOUNT_ROLE_INVALID", "役割が正しくありません。", "role must be one of " + ROLES);
+        }
+        passwordHash.initialize(HASH_PARAMETERS);
+        StaffAccount account = new StaffAccount(username, displayName.strip(), role, passwordHash.generate(password),
+                clock.instant().truncatedTo(ChronoUnit.MICROS), by);
+        java.util.Arrays.fill(password, '\0');
+        em.persist(account);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (UniqueKeyViolation.isCause(e)) {
+                throw new StaffException(Kind.CONFLICT, "ACCOUNT_EXISTS", "このユーザー名は使用されています。",
+                        "an account named " + username + " exists");
+            }
+            throw e;
+        }
+        LOG.log(Level.INFO, "staff account {0} ({1}) created by {2}", username, role, by);
+        return account;
+    }
+
+    private static StaffException invalid(String code, String message, String hint) {
+        return new StaffException(Kind.INVALID, code, message, hint);
+    }
+}

@@ -1,0 +1,129 @@
+package jp.oqs.web.security;
+
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
+import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.Serializable;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.security.Principal;
+import java.util.Set;
+import jp.oqs.api.security.Roles;
+
+/**
+ * The one authentication mechanism of the application (Jakarta Security 3 allows one per module):
+ * <ul>
+ *   <li>REST callers present a bearer token, verified on every request by {@link BearerTokens} (MicroProfile JWT
+ *       rules and settings). No session is created for them.</li>
+ *   <li>Console staff sign in on the Faces form, which hands their user name and password to
+ *       {@code SecurityContext.authenticate}; they are checked against {@code staff_account} (salted PBKDF2) and
+ *       remembered in the HTTP session, whose id is changed at sign-in.</li>
+ *   <li>A protected console page without a signed-in user redirects to the sign-in page; the API never
+ *       redirects (no token: 401 from the role check).</li>
+ * </ul>
+ */
+@ApplicationScoped
+@DeclareRoles({Roles.CLINIC, Roles.INSURER_SYNC, Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN, Roles.AUDITOR})
+@DatabaseIdentityStoreDefinition(
+        dataSourceLookup = "jdbc/oqs",
+        callerQuery = "SELECT password_hash FROM staff_account WHERE username = ? AND enabled = 1",
+        groupsQuery = "SELECT role FROM staff_account WHERE username = ? AND enabled = 1",
+        hashAlgorithm = Pbkdf2PasswordHash.class,
+        useFor = {IdentityStore.ValidationType.VALIDATE, IdentityStore.ValidationType.PROVIDE_GROUPS})
+public class OqsAuthentication implements HttpAuthenticationMechanism {
+
+    /** The console's sign-in page, relative to the context root. */
+    public static final String SIGN_IN_PAGE = "/console/signin.xhtml";
+    private static final String SESSION_CALLER = OqsAuthentication.class.getName() + ".caller";
+    private static final String BEARER = "Bearer ";
+    private static final Logger LOG = System.getLogger(OqsAuthentication.class.getName());
+
+    @Inject
+    private BearerTokens tokens;
+
+    @Inject
+    private IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            try {
+                TokenCaller caller = tokens.verify(authorization.substring(BEARER.length()).strip());
+                return context.notifyContainerAboutLogin(caller, caller.groups());
+            } catch (BearerTokens.InvalidTokenException e) {
+                LOG.log(Level.DEBUG, "bearer token refused: {0}", e.getMessage());
+                return context.responseUnauthorized();
+            }
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) {
+            return signIn(request, context, credential);
+        }
+        // the console's session never authenticates an API call: no cookie-borne (CSRF-prone) REST calls
+        HttpSession session = isConsole(request) ? request.getSession(false) : null;
+        if (session != null && session.getAttribute(SESSION_CALLER) instanceof StaffCaller staff) {
+            return context.notifyContainerAboutLogin(staff, staff.groups());
+        }
+        if (isConsole(request) && context.isProtected()) {
+            return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
+        }
+        return context.doNothing();
+    }
+
+    private static boolean isConsole(HttpServletRequest request) {
+        return request.getServletPath().startsWith("/console/");
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
+                                        Credential credential) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID || result.getCallerGroups().isEmpty()) {
+            LOG.log(Level.INFO, "console sign-in refused");
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        StaffCaller staff = new StaffCaller(result.getCallerPrincipal().getName(), result.getCallerGroups());
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            request.changeSessionId(); // no session fixation
+        }
+        request.getSession(true).setAttribute(SESSION_CALLER, staff);
+        LOG.log(Level.INFO, "console sign-in: {0} as {1}", staff.getName(), staff.groups());
+        return context.notifyContainerAboutLogin(staff, staff.groups());
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_CALLER);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
+
+    /** A signed-in console user, as kept in the session. */
+    public record StaffCaller(String name, Set<String> groups) implements Principal, Serializable {
+
+        public StaffCaller {
+            groups = Set.copyOf(groups);
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+}
