@@ -79,8 +79,16 @@ public class SyncBatch {
         return contentHash;
     }
 
+    public String submittedBy() {
+        return submittedBy;
+    }
+
     public Instant receivedAt() {
         return receivedAt;
+    }
+
+    public int recordCount() {
+        return recordCount;
     }
 
     public int acceptedCount() {

@@ -1,0 +1,62 @@
+package jp.oqs.web.console;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import jp.oqs.platform.BusinessException;
+
+/** The console's texts in the view's language, and its messages to the user. */
+final class Texts {
+
+    static final String BUNDLE = "jp.oqs.web.console.messages";
+
+    private Texts() {
+    }
+
+    static String text(String key, Object... arguments) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+    }
+
+    static void info(String key, Object... arguments) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
+    }
+
+    /** Checks a request record's constraints (as the REST boundary does); each violation becomes a message. */
+    static <T> boolean valid(jakarta.validation.Validator validator, T request) {
+        var violations = validator.validate(request);
+        violations.forEach(v -> FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(
+                FacesMessage.SEVERITY_ERROR, text("field." + v.getPropertyPath()) + ": " + v.getMessage(), null)));
+        return violations.isEmpty();
+    }
+
+    static void errorText(String key, Object... arguments) {
+        FacesContext.getCurrentInstance().addMessage(null,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+    }
+
+    /** A refusal by the session beans, beside {@code clientId} (or at the top): the bundle's text for its code. */
+    static void error(String clientId, BusinessException e) {
+        FacesContext.getCurrentInstance().addMessage(clientId,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, describe(e), null));
+    }
+
+    /** The bundle's text for the failure's code when there is one, else the session bean's message; plus the code. */
+    static String describe(BusinessException e) {
+        String key = "error." + e.code();
+        String text = text(key);
+        boolean english = FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage().equals("en");
+        String detail = text.equals(key) ? (english ? e.hint() : e.getMessage()) : text;
+        return detail + " (" + e.code() + ")";
+    }
+}
