@@ -49,6 +49,9 @@ class EarDeploymentIT {
     private static final int SERVER_LOG_TAIL_LINES = 200;
 
     private static final String INSURER_NUMBER = "01130012";
+    private static final String CONSOLE_USER = "ear-ssk-admin";
+    private static final String CONSOLE_PASSWORD = "ear-console-" + HexFormat.of().formatHex(
+            new SecureRandom().generateSeed(8));
     private static final String INSURER_NAME = "全国健康保険協会東京支部";
     private static final String NEW_INSURER = """
             {"insurerNumber":"01130012","nameKanji":"全国健康保険協会東京支部",\
@@ -115,8 +118,11 @@ class EarDeploymentIT {
         Instant start = Instant.now();
         try {
             createDomain();
+            // the domain's process gets the console's first 支払基金 administrator from its environment, as an
+            // integrator's service unit would give it (the password never goes into domain.xml)
             run(ASADMIN_TIMEOUT, "start domain", asadminCommand("start-domain", "--domaindir", domainsDir.toString(),
-                    DOMAIN), Map.of());
+                    DOMAIN), Map.of("OQS_CONSOLE_BOOTSTRAP_SSK_ADMIN_USERNAME", CONSOLE_USER,
+                    "OQS_CONSOLE_BOOTSTRAP_SSK_ADMIN_PASSWORD", CONSOLE_PASSWORD));
             serverPid = readServerPid().orElse(-1L);
 
             Path dataDir = workDir.resolve("data");
@@ -129,6 +135,7 @@ class EarDeploymentIT {
                     asadminCommand("deploy", "--name", "oqs", ear.toString()), Map.of());
             awaitReady();
             callTheApi(tokens);
+            signInToTheConsole();
             log("passed in %d s", Duration.between(start, Instant.now()).toSeconds());
         } catch (Throwable e) {
             printServerLogTail();
@@ -237,6 +244,38 @@ class EarDeploymentIT {
         assertTrue(read.body().matches("(?s).*\"status\"\\s*:\\s*\"ONBOARDING\".*"), read::body);
         assertTrue(read.body().contains("\"" + INSURER_NUMBER + "\""), read::body);
         assertTrue(read.body().contains(INSURER_NAME), read::body);
+    }
+
+    /**
+     * The console in the EAR: the first administrator from configuration signs in on the Faces form (view state,
+     * session cookie) and sees the insurer registered through the API.
+     */
+    private void signInToTheConsole() throws Exception {
+        URI signIn = URI.create("http://" + LOOPBACK + ":" + httpPort + "/oqs/console/signin.xhtml");
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(signIn).timeout(Duration.ofSeconds(30)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+        assertEquals(200, form.statusCode(), form::body);
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        java.util.regex.Matcher viewState = java.util.regex.Pattern
+                .compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        assertTrue(viewState.find(), form::body);
+        String body = Stream.of(Map.entry("signin", "signin"), Map.entry("signin:username", CONSOLE_USER),
+                        Map.entry("signin:password", CONSOLE_PASSWORD), Map.entry("signin:submit", "x"),
+                        Map.entry("jakarta.faces.ViewState", viewState.group(1)))
+                .map(e -> java.net.URLEncoder.encode(e.getKey(), UTF_8) + "="
+                        + java.net.URLEncoder.encode(e.getValue(), UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(signIn).timeout(Duration.ofSeconds(30))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+        assertEquals(302, signedIn.statusCode(), signedIn::body);
+        String session = signedIn.headers().firstValue("Set-Cookie").orElse(cookie).split(";")[0];
+        HttpResponse<String> list = http.send(HttpRequest.newBuilder(signIn.resolve("insurers.xhtml"))
+                .timeout(Duration.ofSeconds(30)).header("Cookie", session).GET().build(),
+                HttpResponse.BodyHandlers.ofString(UTF_8));
+        log("console: signed in, insurer list -> %d", list.statusCode());
+        assertEquals(200, list.statusCode(), list::body);
+        assertTrue(list.body().contains(INSURER_NUMBER) && list.body().contains("保険者一覧"), list::body);
     }
 
     // --- processes ----------------------------------------------------------------------------------------------
