@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Map;
 import jp.oqs.audit.AuditEntry;
@@ -18,7 +17,7 @@ import jp.oqs.platform.Page;
  */
 @Named
 @ViewScoped
-public class AuditSearch implements Serializable {
+public class AuditSearch extends PagedList<AuditEntry> {
 
     private static final long serialVersionUID = 1L;
     private static final int PAGE_SIZE = 50;
@@ -33,36 +32,20 @@ public class AuditSearch implements Serializable {
     private Long personId;
     private LocalDate from;
     private LocalDate to;
-    private int page;
-    private transient Page<AuditEntry> result;
     private transient Map<Long, String> insurerNumbers;
     private ChainVerification verification;
 
-    public void search() {
-        page = 0;
-        result = null;
+    @Override
+    protected Page<AuditEntry> fetch(int pageNumber, int size) {
+        Page<AuditEntry> page = audit.search(user.scope(), user.isAuditor(), actor, personId, from, to, pageNumber,
+                size);
+        insurerNumbers = audit.insurerNumbers(page.items());
+        return page;
     }
 
-    public void next() {
-        if ((long) (page + 1) * PAGE_SIZE < getResult().total()) {
-            page++;
-            result = null;
-        }
-    }
-
-    public void previous() {
-        if (page > 0) {
-            page--;
-            result = null;
-        }
-    }
-
-    public Page<AuditEntry> getResult() {
-        if (result == null) {
-            result = audit.search(user.scope(), user.isAuditor(), actor, personId, from, to, page, PAGE_SIZE);
-            insurerNumbers = audit.insurerNumbers(result.items());
-        }
-        return result;
+    @Override
+    protected int pageSize() {
+        return PAGE_SIZE;
     }
 
     public String insurerNumber(Long insurerId) {
@@ -75,14 +58,6 @@ public class AuditSearch implements Serializable {
         if (user.isAuditor()) {
             verification = audit.verify();
         }
-    }
-
-    public boolean hasNext() {
-        return (long) (page + 1) * PAGE_SIZE < getResult().total();
-    }
-
-    public int getPage() {
-        return page;
     }
 
     public ChainVerification getVerification() {

@@ -4,7 +4,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -21,7 +20,7 @@ import jp.oqs.platform.Page;
 /** The insurer list: search and filters, paged on the server (the session bean sees only the caller's scope). */
 @Named
 @ViewScoped
-public class InsurerList implements Serializable {
+public class InsurerList extends PagedList<Insurer> {
 
     static final int PAGE_SIZE = 20;
     private static final long serialVersionUID = 1L;
@@ -36,50 +35,20 @@ public class InsurerList implements Serializable {
     private InsurerCategory category;
     private ManagingOrganisation organisation;
     private InsurerStatus status;
-    private int page;
-    private transient Page<Insurer> result;
 
-    public void search() {
-        page = 0;
-        result = null;
+    @Override
+    protected Page<Insurer> fetch(int pageNumber, int size) {
+        return insurers.search(user.scope(), criteria(pageNumber, size));
     }
 
-    public void next() {
-        if (hasNext()) {
-            page++;
-            result = null;
-        }
-    }
-
-    public void previous() {
-        if (page > 0) {
-            page--;
-            result = null;
-        }
-    }
-
-    public Page<Insurer> getResult() {
-        if (result == null) {
-            result = insurers.search(user.scope(), criteria(page, PAGE_SIZE));
-        }
-        return result;
+    @Override
+    protected int pageSize() {
+        return PAGE_SIZE;
     }
 
     InsurerSearch criteria(int pageNumber, int size) {
         String query = text == null || text.isBlank() ? null : text.strip();
         return new InsurerSearch(organisation, category, status, query, pageNumber, size);
-    }
-
-    public boolean hasNext() {
-        return (long) (page + 1) * PAGE_SIZE < getResult().total();
-    }
-
-    public int getFirstShown() {
-        return getResult().items().isEmpty() ? 0 : page * PAGE_SIZE + 1;
-    }
-
-    public int getLastShown() {
-        return page * PAGE_SIZE + getResult().items().size();
     }
 
     /** The CSV export of the same filters. */
@@ -141,9 +110,5 @@ public class InsurerList implements Serializable {
 
     public void setStatus(InsurerStatus status) {
         this.status = status;
-    }
-
-    public int getPage() {
-        return page;
     }
 }
