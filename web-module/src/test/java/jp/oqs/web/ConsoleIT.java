@@ -117,6 +117,13 @@ class ConsoleIT {
         assertTrue(browser.getCurrentUrl().endsWith("/console/signin.xhtml"), browser.getCurrentUrl());
         assertEquals("ログイン", text(By.tagName("h2")));
         screenshot("01-signin");
+        // a form left open past its session: shown again with a message, not an error
+        browser.manage().deleteAllCookies();
+        browser.findElement(By.id("signin:username")).sendKeys(SSK_USER);
+        browser.findElement(By.id("signin:password")).sendKeys(SSK_PASSWORD);
+        browser.findElement(By.id("signin:submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "画面の有効期限が切れました"));
+        assertTrue(browser.getCurrentUrl().endsWith("/console/signin.xhtml"), browser.getCurrentUrl());
         signIn(SSK_USER, "not-the-password");
         assertTrue(text(By.id("messages")).contains("ユーザー名またはパスワードが正しくありません"));
         assertTrue(browser.getCurrentUrl().contains("signin"));
@@ -136,6 +143,14 @@ class ConsoleIT {
 
     @Test
     @Order(3)
+    void aProtectedViewOpenedByItsAddressLeadsToTheMenuNotAnError() throws Exception {
+        open("console/accounts.xhtml");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "メニューから開いてください"));
+        assertEquals("保険者一覧", text(By.tagName("h1")));
+    }
+
+    @Test
+    @Order(4)
     void onboardingShowsABadCheckDigitBesideTheFieldThenRegistersAndActivatesTheInsurer() throws Exception {
         browser.findElement(By.id("nav-onboard")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "保険者の新規登録"));
@@ -175,7 +190,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRuleChangeFromAFutureDateAppearsInTheHistory() throws Exception {
         open("console/insurer.xhtml?number=" + SSK_INSURER);
         String from = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusMonths(2).withDayOfMonth(1).toString();
@@ -203,7 +218,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSskUserCanNeitherSeeNorOpenNorTouchAKokuhoInsurer() throws Exception {
         open("console/insurers.xhtml");
         browser.findElement(By.id("search:text")).sendKeys(KOKUHO_INSURER.substring(0, 4));
@@ -233,7 +248,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aPersonsHistoryAndTheInsurersSyncBatchesAndNoticesAreShown() throws Exception {
         JsonHttp http = new JsonHttp();
         String ssk = tokens.issue(Roles.SSK_ADMIN, "ssk-api", Map.of(), Duration.ofHours(1));
@@ -280,7 +295,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theInsurerListExportsAsCsv() throws Exception {
         String ssk = tokens.issue(Roles.SSK_ADMIN, "ssk-api", Map.of(), Duration.ofHours(1));
         new JsonHttp().post(server, "admin/insurers", ssk, new OnboardInsurerRequest(SSK_SUCCESSOR,
@@ -302,7 +317,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theEnglishSwitchShowsTheSamePageInEnglish() throws Exception {
         open("console/insurers.xhtml");
         browser.findElement(By.id("session:language")).click();
@@ -316,7 +331,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void anAdministratorCreatesAnAuditorWhoVerifiesTheAuditChain() throws Exception {
         browser.findElement(By.id("nav-accounts")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "職員アカウント"));

@@ -16,8 +16,7 @@ final class Texts {
     }
 
     static String text(String key, Object... arguments) {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, faces.getViewRoot().getLocale());
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale());
         String pattern;
         try {
             pattern = bundle.getString(key);
@@ -25,6 +24,13 @@ final class Texts {
             return key;
         }
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, bundle.getLocale()).format(arguments);
+    }
+
+    /** The view's language; before a view exists (an expired one), the session's choice. */
+    private static java.util.Locale locale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces.getViewRoot() != null ? faces.getViewRoot().getLocale()
+                : jakarta.enterprise.inject.spi.CDI.current().select(Language.class).get().getLocale();
     }
 
     static void info(String key, Object... arguments) {
@@ -55,7 +61,7 @@ final class Texts {
     static String describe(BusinessException e) {
         String key = "error." + e.code();
         String text = text(key);
-        boolean english = FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage().equals("en");
+        boolean english = locale().getLanguage().equals("en");
         String detail = text.equals(key) ? (english ? e.hint() : e.getMessage()) : text;
         return detail + " (" + e.code() + ")";
     }
