@@ -122,8 +122,7 @@ final class MicroServer implements AutoCloseable {
         }
     }
 
-    /** The SEVERE entries of the server's log (the incidents behind 500 answers). */
-    String severeEntries() throws IOException {
+    private String severeEntries() throws IOException {
         StringBuilder entries = new StringBuilder();
         boolean inSevere = false;
         for (String line : Files.readAllLines(log)) {
