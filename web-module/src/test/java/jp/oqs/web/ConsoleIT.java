@@ -23,10 +23,8 @@ import jp.oqs.api.security.Roles;
 import jp.oqs.devtools.EmbeddedTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
@@ -43,9 +41,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The admin console in a real browser: Debian's headless Chromium, driven through {@code /usr/bin/chromedriver},
  * against the packaged Micro WAR started on a free port. Black-box: the tests only look at what the pages show.
- * A screenshot of each main page is saved under {@code target/console-screenshots/}.
+ * Each test starts with a new browser session and registers the insurers it needs (numbers of its own), so the
+ * tests do not depend on each other's order. A screenshot of each main page is saved under
+ * {@code target/console-screenshots/}.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
 
     private static final String SSK_USER = "ssk-lead";
@@ -54,18 +53,16 @@ class ConsoleIT {
     private static final String KOKUHO_PASSWORD = "kokuho-lead-initial-41ab";
     private static final String AUDITOR_USER = "audit-1";
     private static final String AUDITOR_PASSWORD = "audit-1-password-7e2d";
-    /** An employee-insurance insurer onboarded in the browser (健保組合, Tokyo). */
-    private static final String SSK_INSURER = insurerNumber("06", "13", 501);
-    private static final String SSK_SUCCESSOR = insurerNumber("06", "13", 502);
-    private static final String SSK_OTHER = insurerNumber("01", "13", 504);
-    /** A 国保 insurer (後期高齢者, Osaka) the 支払基金 user must neither see nor touch. */
+    /** 国保 insurers (後期高齢者, Osaka) the 支払基金 user must neither see nor touch. */
     private static final String KOKUHO_INSURER = insurerNumber("39", "27", 503);
+    private static final String KOKUHO_TAMPERED = insurerNumber("39", "27", 504);
     private static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
 
     private static MicroServer server;
     private static WebDriver browser;
     private static WebDriverWait wait;
     private static EmbeddedTokens tokens;
+    private static final JsonHttp HTTP = new JsonHttp();
 
     @BeforeAll
     static void start() throws Exception {
@@ -77,13 +74,14 @@ class ConsoleIT {
                 "-Doqs.console.bootstrap.ssk-admin.password=" + SSK_PASSWORD,
                 "-Doqs.console.bootstrap.kokuho-admin.username=" + KOKUHO_USER,
                 "-Doqs.console.bootstrap.kokuho-admin.password=" + KOKUHO_PASSWORD));
-        // the 国保 insurer, onboarded by 国保中央会 through the admin API
-        JsonHttp http = new JsonHttp();
+        // the 国保 insurers, onboarded by 国保中央会 through the admin API
         String kokuho = tokens.issue(Roles.KOKUHO_ADMIN, "kokuho-api", Map.of(), Duration.ofHours(1));
-        server.assertStatus(201, http.post(server, "admin/insurers", kokuho, new OnboardInsurerRequest(KOKUHO_INSURER,
-                "大阪府後期高齢者医療広域連合", "オオサカフコウキコウレイシャイリョウコウイキレンゴウ", null,
-                new NumberingRuleRequest(NumberingRuleKind.LATE_ELDERLY_PADDED, LocalDate.of(2008, 4, 1), null, null,
-                        null))));
+        for (String number : List.of(KOKUHO_INSURER, KOKUHO_TAMPERED)) {
+            server.assertStatus(201, HTTP.post(server, "admin/insurers", kokuho, new OnboardInsurerRequest(number,
+                    "大阪府後期高齢者医療広域連合", "オオサカフコウキコウレイシャイリョウコウイキレンゴウ", null,
+                    new NumberingRuleRequest(NumberingRuleKind.LATE_ELDERLY_PADDED, LocalDate.of(2008, 4, 1), null,
+                            null, null))));
+        }
 
         Files.createDirectories(SCREENSHOTS);
         ChromeOptions options = new ChromeOptions();
@@ -100,6 +98,14 @@ class ConsoleIT {
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     }
 
+    /** A new browser session for every test: no test leans on another's sign-in. */
+    @BeforeEach
+    void newSession() {
+        open("console/signin.xhtml");
+        browser.manage().deleteAllCookies();
+        open("console/signin.xhtml");
+    }
+
     @AfterAll
     static void stop() {
         if (browser != null) {
@@ -111,8 +117,7 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(1)
-    void aProtectedPageSendsToTheSignInAndAWrongPasswordIsRefused() throws Exception {
+    void aProtectedPageSendsToTheSignInWhereAWrongPasswordIsRefusedAndTheRightOneLetsIn() throws Exception {
         open("console/insurers.xhtml");
         assertTrue(browser.getCurrentUrl().endsWith("/console/signin.xhtml"), browser.getCurrentUrl());
         assertEquals("ログイン", text(By.tagName("h2")));
@@ -124,14 +129,11 @@ class ConsoleIT {
         browser.findElement(By.id("signin:submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "画面の有効期限が切れました"));
         assertTrue(browser.getCurrentUrl().endsWith("/console/signin.xhtml"), browser.getCurrentUrl());
+
         signIn(SSK_USER, "not-the-password");
         assertTrue(text(By.id("messages")).contains("ユーザー名またはパスワードが正しくありません"));
         assertTrue(browser.getCurrentUrl().contains("signin"));
-    }
 
-    @Test
-    @Order(2)
-    void aSskAdministratorSignsInInJapaneseWithAStrictHttpOnlySessionCookie() throws Exception {
         signIn(SSK_USER, SSK_PASSWORD);
         wait.until(ExpectedConditions.urlContains("/console/insurers.xhtml"));
         assertEquals("保険者一覧", text(By.tagName("h1")));
@@ -139,23 +141,29 @@ class ConsoleIT {
         Cookie session = browser.manage().getCookieNamed("JSESSIONID");
         assertTrue(session.isHttpOnly());
         assertEquals("Strict", session.getSameSite());
+
+        browser.findElement(By.id("session:signout")).click();
+        wait.until(ExpectedConditions.urlContains("/console/signin.xhtml"));
+        open("console/insurers.xhtml");
+        assertTrue(browser.getCurrentUrl().endsWith("/console/signin.xhtml"), "signed out: " + browser.getCurrentUrl());
     }
 
     @Test
-    @Order(3)
     void aProtectedViewOpenedByItsAddressLeadsToTheMenuNotAnError() throws Exception {
+        signedIn(SSK_USER, SSK_PASSWORD);
         open("console/accounts.xhtml");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "メニューから開いてください"));
         assertEquals("保険者一覧", text(By.tagName("h1")));
     }
 
     @Test
-    @Order(4)
     void onboardingShowsABadCheckDigitBesideTheFieldThenRegistersAndActivatesTheInsurer() throws Exception {
+        String insurer = insurerNumber("06", "13", 501);
+        signedIn(SSK_USER, SSK_PASSWORD);
         browser.findElement(By.id("nav-onboard")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "保険者の新規登録"));
         WebElement number = browser.findElement(By.id("onboard:insurerNumber"));
-        String wrongCheckDigit = SSK_INSURER.substring(0, 7) + ((SSK_INSURER.charAt(7) - '0' + 1) % 10);
+        String wrongCheckDigit = insurer.substring(0, 7) + ((insurer.charAt(7) - '0' + 1) % 10);
         number.sendKeys(wrongCheckDigit);
         browser.findElement(By.id("onboard:nameKanji")).click(); // leave the field
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("onboard:insurerNumberMessage"),
@@ -163,7 +171,7 @@ class ConsoleIT {
         screenshot("02-onboard-bad-check-digit");
 
         number.clear();
-        number.sendKeys(SSK_INSURER);
+        number.sendKeys(insurer);
         browser.findElement(By.id("onboard:nameKanji")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("derivedCategory"), "健康保険組合"));
         assertEquals("", text(By.id("onboard:insurerNumberMessage")));
@@ -176,12 +184,12 @@ class ConsoleIT {
         screenshot("03-onboard-form");
         browser.findElement(By.id("onboard:confirm")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation:register")));
-        assertEquals(SSK_INSURER, text(By.id("confirmNumber")));
+        assertEquals(insurer, text(By.id("confirmNumber")));
         screenshot("04-onboard-confirm");
         browser.findElement(By.id("confirmation:register")).click();
 
         wait.until(ExpectedConditions.urlContains("/console/insurer.xhtml"));
-        assertTrue(text(By.id("messages")).contains("保険者 " + SSK_INSURER + " を登録しました"));
+        assertTrue(text(By.id("messages")).contains("保険者 " + insurer + " を登録しました"));
         assertEquals("登録中", text(By.id("status")));
         browser.findElement(By.id("lifecycle:activate")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "有効"));
@@ -190,9 +198,10 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(5)
-    void aRuleChangeFromAFutureDateAppearsInTheHistory() throws Exception {
-        open("console/insurer.xhtml?number=" + SSK_INSURER);
+    void aRuleChangeFromAFutureDateAppearsInTheHistoryAndAPastOneIsRefused() throws Exception {
+        String insurer = registered(insurerNumber("06", "13", 511), true);
+        signedIn(SSK_USER, SSK_PASSWORD);
+        open("console/insurer.xhtml?number=" + insurer);
         String from = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusMonths(2).withDayOfMonth(1).toString();
         new Select(browser.findElement(By.id("ruleForm:ruleKind"))).selectByVisibleText("保険者独自ルール");
         // the insurer rule's own parameters appear once the kind is chosen
@@ -218,23 +227,23 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(6)
-    void aSskUserCanNeitherSeeNorOpenNorTouchAKokuhoInsurer() throws Exception {
-        open("console/insurers.xhtml");
-        browser.findElement(By.id("search:text")).sendKeys(KOKUHO_INSURER.substring(0, 4));
+    void aSskUserCanNeitherFindNorOpenNorTouchAKokuhoInsurerAndEachAttemptIsAudited() throws Exception {
+        String own = registered(insurerNumber("06", "13", 521), true);
+        signedIn(SSK_USER, SSK_PASSWORD);
+        browser.findElement(By.id("search:text")).sendKeys(KOKUHO_TAMPERED.substring(0, 4));
         browser.findElement(By.id("search:submit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:count"), "0 件中"));
-        assertFalse(browser.getPageSource().contains(KOKUHO_INSURER));
+        assertFalse(browser.getPageSource().contains(KOKUHO_TAMPERED));
         // by editing the URL
-        open("console/insurer.xhtml?number=" + KOKUHO_INSURER);
+        open("console/insurer.xhtml?number=" + KOKUHO_TAMPERED);
         assertTrue(text(By.id("refused")).contains("この保険者は表示できません"));
         assertTrue(text(By.id("messages")).contains("INSURER_OUT_OF_SCOPE"));
         assertFalse(browser.getPageSource().contains("大阪府後期高齢者医療広域連合"));
         screenshot("07-out-of-scope");
         // by a form field: merging the own insurer into the 国保 insurer
-        open("console/insurer.xhtml?number=" + SSK_INSURER);
+        open("console/insurer.xhtml?number=" + own);
         browser.findElement(By.id("lifecycle:effectiveDate")).sendKeys(LocalDate.now().plusMonths(1).toString());
-        browser.findElement(By.id("lifecycle:successor")).sendKeys(KOKUHO_INSURER);
+        browser.findElement(By.id("lifecycle:successor")).sendKeys(KOKUHO_TAMPERED);
         browser.findElement(By.id("lifecycle:confirmed")).click();
         browser.findElement(By.id("lifecycle:merge")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "INSURER_OUT_OF_SCOPE"));
@@ -242,34 +251,29 @@ class ConsoleIT {
 
         // both attempts are on the audit trail
         String auditor = tokens.issue(Roles.AUDITOR, "auditor-api", Map.of(), Duration.ofHours(1));
-        String trail = new JsonHttp().get(server, "admin/audit?actor=" + SSK_USER, auditor).body();
-        assertEquals(2, trail.split("REGISTRY_ACCESS", -1).length - 1, trail);
-        assertTrue(trail.contains("INSURER_OUT_OF_SCOPE " + KOKUHO_INSURER), trail);
+        String trail = HTTP.get(server, "admin/audit?actor=" + SSK_USER + "&size=1000", auditor).body();
+        assertEquals(2, trail.split("INSURER_OUT_OF_SCOPE " + KOKUHO_TAMPERED, -1).length - 1, trail);
     }
 
     @Test
-    @Order(7)
     void aPersonsHistoryAndTheInsurersSyncBatchesAndNoticesAreShown() throws Exception {
-        JsonHttp http = new JsonHttp();
-        String ssk = tokens.issue(Roles.SSK_ADMIN, "ssk-api", Map.of(), Duration.ofHours(1));
-        server.assertStatus(201, http.post(server, "admin/insurers", ssk, new OnboardInsurerRequest(SSK_OTHER,
-                "協会けんぽ東京支部", "キョウカイケンポトウキョウシブ", null, new NumberingRuleRequest(
-                NumberingRuleKind.CENTRAL_GENERATED, LocalDate.of(2000, 1, 1), null, null, null))));
-        server.assertStatus(200, http.post(server, "admin/insurers/" + SSK_OTHER + "/activation", ssk, Map.of()));
+        String here = registered(insurerNumber("06", "13", 531), true);
+        String other = registered(insurerNumber("01", "13", 532), true);
         String job = tokens.issue(Roles.INSURER_SYNC, "sync-console",
-                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(SSK_INSURER, SSK_OTHER)), Duration.ofHours(1));
+                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(here, other)), Duration.ofHours(1));
         LocalDate may = LocalDate.of(2024, 5, 1);
-        server.assertStatus(200, http.post(server, "sync/batches", job, SyncRecords.batch(SSK_INSURER,
+        server.assertStatus(200, HTTP.post(server, "sync/batches", job, SyncRecords.batch(here,
                 SyncRecords.acquire("r1", "console-person", "記号1", "番号1", may),
                 SyncRecords.acquire("r2", "console-person", "記号1", "番号1", may),
                 SyncRecords.change("r3", "console-person", LocalDate.of(2024, 10, 1), 20))));
         // the person joins another insurer while still open here: a notice for this insurer
-        server.assertStatus(200, http.post(server, "sync/batches", job, SyncRecords.batch(SSK_OTHER,
+        server.assertStatus(200, HTTP.post(server, "sync/batches", job, SyncRecords.batch(other,
                 SyncRecords.acquire("r1", "console-person", "別記号", "別番号", LocalDate.of(2025, 4, 1)))));
 
+        signedIn(SSK_USER, SSK_PASSWORD);
         browser.findElement(By.id("nav-persons")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "資格履歴の照会"));
-        browser.findElement(By.id("search:insurerNumber")).sendKeys(SSK_INSURER);
+        browser.findElement(By.id("search:insurerNumber")).sendKeys(here);
         browser.findElement(By.id("search:symbol")).sendKeys("記号1");
         browser.findElement(By.id("search:number")).sendKeys("番号1");
         browser.findElement(By.id("search:birthDate")).sendKeys("1980-05-05");
@@ -277,16 +281,17 @@ class ConsoleIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.qualification")));
         List<WebElement> sections = browser.findElements(By.cssSelector("section.qualification"));
         assertEquals(2, sections.size(), "both insurers are 支払基金's: both qualifications are shown");
-        String here = sections.get(0).getText();
-        assertTrue(here.contains(SSK_INSURER) && here.contains("2024-05-01 ～ 2024-09-30") && here.contains("30%")
-                && here.contains("2024-10-01 ～") && here.contains("20%"), here);
+        String history = sections.get(0).getText();
+        assertTrue(history.contains(here) && history.contains("2024-05-01 ～ 2024-09-30") && history.contains("30%")
+                && history.contains("2024-10-01 ～") && history.contains("20%"), history);
         assertFalse(browser.getPageSource().contains("console-person"), "the link key is never shown");
         screenshot("10-person-history");
-        String trail = http.get(server, "admin/audit?actor=" + SSK_USER, ssk).body();
+        String ssk = tokens.issue(Roles.SSK_ADMIN, "ssk-api", Map.of(), Duration.ofHours(1));
+        String trail = HTTP.get(server, "admin/audit?actor=" + SSK_USER + "&size=1000", ssk).body();
         assertTrue(trail.contains("PERSON_VIEW"), trail);
 
-        open("console/activity.xhtml?insurer=" + SSK_INSURER);
-        assertTrue(text(By.id("activity:notices")).contains(SSK_OTHER), "the overlap notice names the new insurer");
+        open("console/activity.xhtml?insurer=" + here);
+        assertTrue(text(By.id("activity:notices")).contains(other), "the overlap notice names the new insurer");
         browser.findElement(By.cssSelector("#activity\\:batches a.batch-link")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity:resultTable"),
                 "QUALIFICATION_ALREADY_OPEN"));
@@ -295,21 +300,28 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(8)
-    void theInsurerListExportsAsCsv() throws Exception {
+    void theInsurerListExportsAsCsvOnlyWithASessionAndWithoutFormulas() throws Exception {
         String ssk = tokens.issue(Roles.SSK_ADMIN, "ssk-api", Map.of(), Duration.ofHours(1));
-        new JsonHttp().post(server, "admin/insurers", ssk, new OnboardInsurerRequest(SSK_SUCCESSOR,
-                "=HYPERLINK(\"x\")", "トウキョウ", null, null));
+        String insurer = insurerNumber("06", "13", 541);
+        server.assertStatus(201, HTTP.post(server, "admin/insurers", ssk, new OnboardInsurerRequest(insurer,
+                "=HYPERLINK(\"x\")", "トウキョウ", null, null)));
+        signedIn(SSK_USER, SSK_PASSWORD);
         HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        server.root().resolve("oqs/console/insurers.csv?status=ONBOARDING"))
+                        server.root().resolve("oqs/console/insurers.csv?q=" + insurer))
                 .header("Cookie", "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue()).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(200, csv.statusCode());
         assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
         List<String> lines = csv.body().lines().toList();
         assertTrue(lines.get(0).startsWith("\uFEFFinsurerNumber,nameKanji"), lines.get(0));
-        assertEquals(2, lines.size(), "only the ONBOARDING insurer of the caller's scope: " + lines);
-        assertTrue(lines.get(1).startsWith("\"" + SSK_SUCCESSOR + "\",\"'=HYPERLINK(\"\"x\"\")\""), lines.get(1));
+        assertEquals(2, lines.size(), "the header and the one insurer matching: " + lines);
+        assertTrue(lines.get(1).startsWith("\"" + insurer + "\",\"'=HYPERLINK(\"\"x\"\")\""), lines.get(1));
+        // a 国保 insurer is not exported to 支払基金 staff
+        HttpResponse<String> kokuho = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        server.root().resolve("oqs/console/insurers.csv?q=" + KOKUHO_INSURER))
+                .header("Cookie", "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue()).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(1, kokuho.body().lines().count(), kokuho.body());
         // without a session: sent to the sign-in page, no data
         HttpResponse<String> anonymous = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 server.root().resolve("oqs/console/insurers.csv")).build(), HttpResponse.BodyHandlers.ofString());
@@ -317,9 +329,9 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(9)
     void theEnglishSwitchShowsTheSamePageInEnglish() throws Exception {
-        open("console/insurers.xhtml");
+        registered(insurerNumber("06", "13", 551), false);
+        signedIn(SSK_USER, SSK_PASSWORD);
         browser.findElement(By.id("session:language")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Insurers"));
         assertTrue(text(By.id("current-user")).contains("SSK administrator"));
@@ -331,8 +343,9 @@ class ConsoleIT {
     }
 
     @Test
-    @Order(10)
-    void anAdministratorCreatesAnAuditorWhoVerifiesTheAuditChain() throws Exception {
+    void anAdministratorCreatesAnAuditorWhoSeesEveryInsurerAndVerifiesTheAuditChain() throws Exception {
+        signedIn(SSK_USER, SSK_PASSWORD);
+        open("console/insurer.xhtml?number=" + KOKUHO_INSURER); // refused, and audited
         browser.findElement(By.id("nav-accounts")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "職員アカウント"));
         browser.findElement(By.id("create:username")).sendKeys(AUDITOR_USER);
@@ -351,20 +364,38 @@ class ConsoleIT {
 
         browser.findElement(By.id("session:signout")).click();
         wait.until(ExpectedConditions.urlContains("/console/signin.xhtml"));
-        open("console/audit.xhtml");
-        assertTrue(browser.getCurrentUrl().endsWith("/console/signin.xhtml"), "signed out: " + browser.getCurrentUrl());
-
         signIn(AUDITOR_USER, AUDITOR_PASSWORD);
         wait.until(ExpectedConditions.urlContains("/console/insurers.xhtml"));
         assertTrue(browser.findElements(By.id("nav-onboard")).isEmpty(), "auditors onboard nothing");
         assertTrue(browser.getPageSource().contains(KOKUHO_INSURER), "auditors read every insurer");
         browser.findElement(By.id("nav-audit")).click();
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "監査ログ"));
-        assertTrue(text(By.id("list:entries")).contains("権限外の保険者へのアクセス（拒否）"));
+        browser.findElement(By.id("search:actor")).sendKeys(SSK_USER);
+        browser.findElement(By.id("search:submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:entries"),
+                "権限外の保険者へのアクセス（拒否）"));
         browser.findElement(By.id("verify:verifyChain")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify:verification"),
                 "改ざんは検出されませんでした"));
         screenshot("13-audit");
+    }
+
+    /** An employee-insurance insurer registered through the admin API (CENTRAL_GENERATED from 2024-04-01). */
+    private static String registered(String number, boolean active) throws Exception {
+        String ssk = tokens.issue(Roles.SSK_ADMIN, "ssk-api", Map.of(), Duration.ofHours(1));
+        server.assertStatus(201, HTTP.post(server, "admin/insurers", ssk, new OnboardInsurerRequest(number,
+                "試験健康保険組合" + number, "シケンケンコウホケンクミアイ", null, new NumberingRuleRequest(
+                NumberingRuleKind.CENTRAL_GENERATED, LocalDate.of(2024, 4, 1), null, null, null))));
+        if (active) {
+            server.assertStatus(200, HTTP.post(server, "admin/insurers/" + number + "/activation", ssk, Map.of()));
+        }
+        return number;
+    }
+
+    /** Signs in on the sign-in page and waits for the insurer list. */
+    private static void signedIn(String username, String password) {
+        signIn(username, password);
+        wait.until(ExpectedConditions.urlContains("/console/insurers.xhtml"));
     }
 
     private static void open(String path) {
