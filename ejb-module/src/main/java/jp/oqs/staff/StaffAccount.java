@@ -39,6 +39,12 @@ public class StaffAccount {
     @Column(name = "enabled")
     private boolean enabled;
 
+    @Column(name = "failed_sign_ins")
+    private int failedSignIns;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
     @Column(name = "created_at", updatable = false)
     private Instant createdAt;
 
@@ -57,6 +63,24 @@ public class StaffAccount {
         this.enabled = true;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
+    }
+
+    /** Counts a wrong password; the {@code attempts}-th in a row locks the account until {@code until}. */
+    void signInFailed(int attempts, Instant until) {
+        failedSignIns++;
+        if (failedSignIns >= attempts) {
+            failedSignIns = 0;
+            lockedUntil = until;
+        }
+    }
+
+    void signedIn() {
+        failedSignIns = 0;
+        lockedUntil = null;
+    }
+
+    public boolean isLockedAt(Instant now) {
+        return lockedUntil != null && now.isBefore(lockedUntil);
     }
 
     void disable() {

@@ -11,6 +11,7 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.regex.Pattern;
 import jp.oqs.api.security.Roles;
 import jp.oqs.platform.BusinessException.Kind;
 import jp.oqs.platform.UniqueKeyViolation;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Console accounts. An administrator creates accounts of its own role or auditors, and disables or re-enables
@@ -47,6 +49,45 @@ public class StaffAccounts {
     @Inject
     private Clock clock;
 
+    @Inject
+    @ConfigProperty(name = "oqs.console.lockout.attempts", defaultValue = "5")
+    private int lockoutAttempts;
+
+    @Inject
+    @ConfigProperty(name = "oqs.console.lockout.minutes", defaultValue = "15")
+    private long lockoutMinutes;
+
+    /** Whether the account is locked now after too many wrong passwords (an unknown name is not). */
+    public boolean isLocked(String username) {
+        return account(username).map(a -> a.isLockedAt(clock.instant())).orElse(false);
+    }
+
+    /**
+     * A sign-in with this name was refused: counts it against the account, in a transaction of its own, and locks
+     * the account for {@code oqs.console.lockout.minutes} at the {@code oqs.console.lockout.attempts}-th in a row.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void signInFailed(String username) {
+        account(username).ifPresent(a -> {
+            a.signInFailed(lockoutAttempts, clock.instant().plus(Duration.ofMinutes(lockoutMinutes))
+                    .truncatedTo(ChronoUnit.MICROS));
+            if (a.isLockedAt(clock.instant())) {
+                LOG.log(Level.WARNING, "staff account {0} locked for {1} min after {2} wrong passwords", username,
+                        lockoutMinutes, lockoutAttempts);
+            }
+        });
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void signedIn(String username) {
+        account(username).ifPresent(StaffAccount::signedIn);
+    }
+
+    private java.util.Optional<StaffAccount> account(String username) {
+        return em.createNamedQuery("StaffAccount.byUsername", StaffAccount.class)
+                .setParameter("username", username).getResultStream().findFirst();
+    }
+
     /** The accounts the administrator manages (its own role and auditors), by name. */
     public List<StaffAccount> managedBy(String adminRole) {
         return em.createNamedQuery("StaffAccount.ofRoles", StaffAccount.class)
@@ -70,8 +111,7 @@ public class StaffAccounts {
 
     public StaffAccount setEnabled(String adminRole, String admin, String username, boolean enabled)
             throws StaffException {
-        StaffAccount account = em.createNamedQuery("StaffAccount.byUsername", StaffAccount.class)
-                .setParameter("username", username).getResultStream().findFirst()
+        StaffAccount account = account(username)
                 .filter(a -> manageableRoles(adminRole).contains(a.role()))
                 .orElseThrow(() -> new StaffException(Kind.NOT_FOUND, "ACCOUNT_NOT_FOUND",
                         "指定のアカウントはありません。", "no account " + username + " that " + adminRole

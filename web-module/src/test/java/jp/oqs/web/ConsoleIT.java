@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -126,12 +128,13 @@ class ConsoleIT {
         browser.manage().deleteAllCookies();
         browser.findElement(By.id("signin:username")).sendKeys(SSK_USER);
         browser.findElement(By.id("signin:password")).sendKeys(SSK_PASSWORD);
-        browser.findElement(By.id("signin:submit")).click();
+        submit(By.id("signin:submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "画面の有効期限が切れました"));
         assertTrue(browser.getCurrentUrl().endsWith("/console/signin.xhtml"), browser.getCurrentUrl());
 
         signIn(SSK_USER, "not-the-password");
-        assertTrue(text(By.id("messages")).contains("ユーザー名またはパスワードが正しくありません"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
+                "ユーザー名またはパスワードが正しくありません"));
         assertTrue(browser.getCurrentUrl().contains("signin"));
 
         signIn(SSK_USER, SSK_PASSWORD);
@@ -142,10 +145,35 @@ class ConsoleIT {
         assertTrue(session.isHttpOnly());
         assertEquals("Strict", session.getSameSite());
 
-        browser.findElement(By.id("session:signout")).click();
+        submit(By.id("session:signout"));
         wait.until(ExpectedConditions.urlContains("/console/signin.xhtml"));
         open("console/insurers.xhtml");
         assertTrue(browser.getCurrentUrl().endsWith("/console/signin.xhtml"), "signed out: " + browser.getCurrentUrl());
+    }
+
+    @Test
+    void aKokuhoAdministratorSeesKokuhoInsurersAndWrongPasswordsInARowLockTheAccount() throws Exception {
+        String ssk = registered(insurerNumber("06", "13", 561), false);
+        signedIn(KOKUHO_USER, KOKUHO_PASSWORD);
+        assertTrue(text(By.id("current-user")).contains("国保中央会 管理者"));
+        assertTrue(browser.getPageSource().contains(KOKUHO_INSURER));
+        assertFalse(browser.getPageSource().contains(ssk), "国保中央会 staff do not see 支払基金's insurers");
+        submit(By.id("session:signout"));
+        wait.until(ExpectedConditions.urlContains("/console/signin.xhtml"));
+
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            signIn(KOKUHO_USER, "wrong-password-" + attempt);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "正しくありません"));
+        }
+        // the right password no longer lets in: the account is locked for a while
+        signIn(KOKUHO_USER, KOKUHO_PASSWORD);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "正しくありません"));
+        assertTrue(browser.getCurrentUrl().contains("/console/signin.xhtml"), browser.getCurrentUrl());
+        assertTrue(browser.manage().getCookieNamed("JSESSIONID") == null
+                || !HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.root().resolve(
+                        "oqs/console/insurers.xhtml")).header("Cookie", "JSESSIONID="
+                        + browser.manage().getCookieNamed("JSESSIONID").getValue()).build(),
+                HttpResponse.BodyHandlers.ofString()).body().contains(KOKUHO_INSURER), "not signed in");
     }
 
     @Test
@@ -160,7 +188,7 @@ class ConsoleIT {
     void onboardingShowsABadCheckDigitBesideTheFieldThenRegistersAndActivatesTheInsurer() throws Exception {
         String insurer = insurerNumber("06", "13", 501);
         signedIn(SSK_USER, SSK_PASSWORD);
-        browser.findElement(By.id("nav-onboard")).click();
+        submit(By.id("nav-onboard"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "保険者の新規登録"));
         WebElement number = browser.findElement(By.id("onboard:insurerNumber"));
         String wrongCheckDigit = insurer.substring(0, 7) + ((insurer.charAt(7) - '0' + 1) % 10);
@@ -182,16 +210,16 @@ class ConsoleIT {
         new Select(browser.findElement(By.id("onboard:ruleKind"))).selectByVisibleText("中央で生成");
         browser.findElement(By.id("onboard:ruleFrom")).sendKeys("2024-04-01");
         screenshot("03-onboard-form");
-        browser.findElement(By.id("onboard:confirm")).click();
+        submit(By.id("onboard:confirm"));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirmation:register")));
         assertEquals(insurer, text(By.id("confirmNumber")));
         screenshot("04-onboard-confirm");
-        browser.findElement(By.id("confirmation:register")).click();
+        submit(By.id("confirmation:register"));
 
         wait.until(ExpectedConditions.urlContains("/console/insurer.xhtml"));
         assertTrue(text(By.id("messages")).contains("保険者 " + insurer + " を登録しました"));
         assertEquals("登録中", text(By.id("status")));
-        browser.findElement(By.id("lifecycle:activate")).click();
+        submit(By.id("lifecycle:activate"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "有効"));
         assertTrue(text(By.id("messages")).contains("有効にしました"));
         screenshot("05-insurer-detail");
@@ -210,7 +238,7 @@ class ConsoleIT {
         new Select(browser.findElement(By.id("ruleForm:ruleChars"))).selectByVisibleText("数字");
         new Select(browser.findElement(By.id("ruleForm:ruleCheck"))).selectByVisibleText("モジュラス11");
         browser.findElement(By.id("ruleForm:ruleFrom")).sendKeys(from);
-        browser.findElement(By.id("ruleForm:addRule")).click();
+        submit(By.id("ruleForm:addRule"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "採番ルール変更を登録しました"));
         String timeline = text(By.id("timeline"));
         assertTrue(timeline.contains(from + " ～ 保険者独自ルール (10 / 数字 / モジュラス11)"), timeline);
@@ -221,7 +249,7 @@ class ConsoleIT {
         // a date in the past is refused with the rule's reason, and nothing is added
         new Select(browser.findElement(By.id("ruleForm:ruleKind"))).selectByVisibleText("記号・番号＋枝番");
         browser.findElement(By.id("ruleForm:ruleFrom")).sendKeys("2020-01-01");
-        browser.findElement(By.id("ruleForm:addRule")).click();
+        submit(By.id("ruleForm:addRule"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#messages .error")));
         assertFalse(text(By.id("timeline")).contains("記号・番号＋枝番"));
     }
@@ -231,7 +259,7 @@ class ConsoleIT {
         String own = registered(insurerNumber("06", "13", 521), true);
         signedIn(SSK_USER, SSK_PASSWORD);
         browser.findElement(By.id("search:text")).sendKeys(KOKUHO_TAMPERED.substring(0, 4));
-        browser.findElement(By.id("search:submit")).click();
+        submit(By.id("search:submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:count"), "0 件中"));
         assertFalse(browser.getPageSource().contains(KOKUHO_TAMPERED));
         // by editing the URL
@@ -245,7 +273,7 @@ class ConsoleIT {
         browser.findElement(By.id("lifecycle:effectiveDate")).sendKeys(LocalDate.now().plusMonths(1).toString());
         browser.findElement(By.id("lifecycle:successor")).sendKeys(KOKUHO_TAMPERED);
         browser.findElement(By.id("lifecycle:confirmed")).click();
-        browser.findElement(By.id("lifecycle:merge")).click();
+        submit(By.id("lifecycle:merge"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "INSURER_OUT_OF_SCOPE"));
         assertEquals("有効", text(By.id("status")));
 
@@ -271,13 +299,13 @@ class ConsoleIT {
                 SyncRecords.acquire("r1", "console-person", "別記号", "別番号", LocalDate.of(2025, 4, 1)))));
 
         signedIn(SSK_USER, SSK_PASSWORD);
-        browser.findElement(By.id("nav-persons")).click();
+        submit(By.id("nav-persons"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "資格履歴の照会"));
         browser.findElement(By.id("search:insurerNumber")).sendKeys(here);
         browser.findElement(By.id("search:symbol")).sendKeys("記号1");
         browser.findElement(By.id("search:number")).sendKeys("番号1");
         browser.findElement(By.id("search:birthDate")).sendKeys("1980-05-05");
-        browser.findElement(By.id("search:submit")).click();
+        submit(By.id("search:submit"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.qualification")));
         List<WebElement> sections = browser.findElements(By.cssSelector("section.qualification"));
         assertEquals(2, sections.size(), "both insurers are 支払基金's: both qualifications are shown");
@@ -292,7 +320,7 @@ class ConsoleIT {
 
         open("console/activity.xhtml?insurer=" + here);
         assertTrue(text(By.id("activity:notices")).contains(other), "the overlap notice names the new insurer");
-        browser.findElement(By.cssSelector("#activity\\:batches a.batch-link")).click();
+        submit(By.cssSelector("#activity\\:batches a.batch-link"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity:resultTable"),
                 "QUALIFICATION_ALREADY_OPEN"));
         assertTrue(text(By.id("activity:resultTable")).contains("r3"));
@@ -332,12 +360,12 @@ class ConsoleIT {
     void theEnglishSwitchShowsTheSamePageInEnglish() throws Exception {
         registered(insurerNumber("06", "13", 551), false);
         signedIn(SSK_USER, SSK_PASSWORD);
-        browser.findElement(By.id("session:language")).click();
+        submit(By.id("session:language"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Insurers"));
         assertTrue(text(By.id("current-user")).contains("SSK administrator"));
         assertTrue(browser.getPageSource().contains("Health insurance society"));
         screenshot("08-insurers-english");
-        browser.findElement(By.id("session:language")).click();
+        submit(By.id("session:language"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "保険者一覧"));
         screenshot("09-insurers");
     }
@@ -346,35 +374,35 @@ class ConsoleIT {
     void anAdministratorCreatesAnAuditorWhoSeesEveryInsurerAndVerifiesTheAuditChain() throws Exception {
         signedIn(SSK_USER, SSK_PASSWORD);
         open("console/insurer.xhtml?number=" + KOKUHO_INSURER); // refused, and audited
-        browser.findElement(By.id("nav-accounts")).click();
+        submit(By.id("nav-accounts"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "職員アカウント"));
         browser.findElement(By.id("create:username")).sendKeys(AUDITOR_USER);
         browser.findElement(By.id("create:displayName")).sendKeys("監査 一郎");
         new Select(browser.findElement(By.id("create:role"))).selectByVisibleText("監査担当");
         browser.findElement(By.id("create:password")).sendKeys("short");
-        browser.findElement(By.id("create:submit")).click();
+        submit(By.id("create:submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "ACCOUNT_PASSWORD_TOO_SHORT"));
         browser.findElement(By.id("create:password")).sendKeys(AUDITOR_PASSWORD);
-        browser.findElement(By.id("create:submit")).click();
+        submit(By.id("create:submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "アカウント " + AUDITOR_USER
                 + " を作成しました"));
         assertTrue(text(By.id("accounts:list")).contains("監査 一郎"));
         assertFalse(text(By.id("accounts:list")).contains(KOKUHO_USER), "国保中央会 accounts are not listed");
         screenshot("12-accounts");
 
-        browser.findElement(By.id("session:signout")).click();
+        submit(By.id("session:signout"));
         wait.until(ExpectedConditions.urlContains("/console/signin.xhtml"));
         signIn(AUDITOR_USER, AUDITOR_PASSWORD);
         wait.until(ExpectedConditions.urlContains("/console/insurers.xhtml"));
         assertTrue(browser.findElements(By.id("nav-onboard")).isEmpty(), "auditors onboard nothing");
         assertTrue(browser.getPageSource().contains(KOKUHO_INSURER), "auditors read every insurer");
-        browser.findElement(By.id("nav-audit")).click();
+        submit(By.id("nav-audit"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "監査ログ"));
         browser.findElement(By.id("search:actor")).sendKeys(SSK_USER);
-        browser.findElement(By.id("search:submit")).click();
+        submit(By.id("search:submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("list:entries"),
                 "権限外の保険者へのアクセス（拒否）"));
-        browser.findElement(By.id("verify:verifyChain")).click();
+        submit(By.id("verify:verifyChain"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify:verification"),
                 "改ざんは検出されませんでした"));
         screenshot("13-audit");
@@ -402,6 +430,7 @@ class ConsoleIT {
         browser.get(server.root().resolve("oqs/" + path).toString());
     }
 
+    /** Fills in and sends the sign-in form, and waits until the answer has replaced the page. */
     private static void signIn(String username, String password) {
         if (!browser.getCurrentUrl().contains("/console/signin.xhtml")) {
             open("console/signin.xhtml");
@@ -409,7 +438,27 @@ class ConsoleIT {
         browser.findElement(By.id("signin:username")).clear();
         browser.findElement(By.id("signin:username")).sendKeys(username);
         browser.findElement(By.id("signin:password")).sendKeys(password);
-        browser.findElement(By.id("signin:submit")).click();
+        submit(By.id("signin:submit"));
+    }
+
+    /** Clicks a button or link that sends the page, and waits until the answer has replaced it. */
+    private static void submit(By locator) {
+        WebElement element = browser.findElement(locator);
+        element.click();
+        wait.until(page -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException gone) {
+                // Chromium's driver reports a node of a replaced document this way
+                if (String.valueOf(gone.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw gone;
+            }
+        });
     }
 
     private static String text(By locator) {

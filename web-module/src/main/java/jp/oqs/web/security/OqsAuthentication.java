@@ -1,12 +1,14 @@
 package jp.oqs.web.security;
 
 import jakarta.annotation.security.DeclareRoles;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.IdentityStore;
@@ -21,6 +23,7 @@ import java.lang.System.Logger.Level;
 import java.security.Principal;
 import java.util.Set;
 import jp.oqs.api.security.Roles;
+import jp.oqs.staff.StaffAccounts;
 
 /**
  * The one authentication mechanism of the application (Jakarta Security 3 allows one per module):
@@ -29,7 +32,8 @@ import jp.oqs.api.security.Roles;
  *       rules and settings). No session is created for them.</li>
  *   <li>Console staff sign in on the Faces form, which hands their user name and password to
  *       {@code SecurityContext.authenticate}; they are checked against {@code staff_account} (salted PBKDF2) and
- *       remembered in the HTTP session, whose id is changed at sign-in.</li>
+ *       remembered in the HTTP session, whose id is changed at sign-in. Wrong passwords in a row lock the account
+ *       for a while ({@link StaffAccounts#signInFailed}).</li>
  *   <li>A protected console page without a signed-in user redirects to the sign-in page; the API never
  *       redirects (no token: 401 from the role check).</li>
  * </ul>
@@ -55,6 +59,9 @@ public class OqsAuthentication implements HttpAuthenticationMechanism {
 
     @Inject
     private IdentityStoreHandler identityStores;
+
+    @EJB
+    private StaffAccounts accounts;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -90,11 +97,18 @@ public class OqsAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
                                         Credential credential) {
-        CredentialValidationResult result = identityStores.validate(credential);
-        if (result.getStatus() != CredentialValidationResult.Status.VALID || result.getCallerGroups().isEmpty()) {
-            LOG.log(Level.INFO, "console sign-in refused");
+        String username = credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
+        if (username == null || accounts.isLocked(username)) {
+            LOG.log(Level.INFO, "console sign-in refused: {0} is locked", username);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID || result.getCallerGroups().isEmpty()) {
+            LOG.log(Level.INFO, "console sign-in refused for {0}", username);
+            accounts.signInFailed(username);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        accounts.signedIn(username);
         StaffCaller staff = new StaffCaller(result.getCallerPrincipal().getName(), result.getCallerGroups());
         HttpSession session = request.getSession(false);
         if (session != null) {
