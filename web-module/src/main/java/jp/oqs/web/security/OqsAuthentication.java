@@ -99,7 +99,8 @@ public class OqsAuthentication implements HttpAuthenticationMechanism {
                                         Credential credential) {
         String username = credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
         if (username == null || accounts.isLocked(username)) {
-            LOG.log(Level.INFO, "console sign-in refused: {0} is locked", username);
+            LOG.log(Level.INFO, "console sign-in refused for {0}: no user name, or the account is locked",
+                    username);
             return AuthenticationStatus.SEND_FAILURE;
         }
         CredentialValidationResult result = identityStores.validate(credential);
