@@ -50,7 +50,7 @@ public class Accounts implements Serializable {
             role = null;
             list = null;
         } catch (StaffException e) {
-            Texts.error(null, e);
+            Texts.error(e);
         } finally {
             password = null;
         }
@@ -62,7 +62,7 @@ public class Accounts implements Serializable {
             Texts.info(enabled ? "accounts.enabled" : "accounts.disabled", account);
             list = null;
         } catch (StaffException e) {
-            Texts.error(null, e);
+            Texts.error(e);
         }
     }
 

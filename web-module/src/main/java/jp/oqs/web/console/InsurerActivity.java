@@ -5,8 +5,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import jp.oqs.identifier.InvalidIdentifierException;
-import jp.oqs.insurer.InsurerException;
+import java.util.List;
+import jp.oqs.platform.BusinessException;
 import jp.oqs.platform.Page;
 import jp.oqs.staff.StaffInquiries;
 import jp.oqs.sync.OverlapNotice;
@@ -32,83 +32,77 @@ public class InsurerActivity implements Serializable {
     private ConsoleUser user;
 
     private String insurer;
-    private int noticePage;
-    private int batchPage;
     private String batchId;
-    private int resultPage;
-    private transient Page<OverlapNotice> notices;
-    private transient Page<SyncBatch> batches;
-    private transient Page<SyncRecordResult> results;
+    private boolean shown;
 
-    /** The view action, and the "show" button: reads the first pages for the insurer. */
+    private final PagedList<OverlapNotice> notices = new PagedList<>() {
+        @Override
+        protected Page<OverlapNotice> fetch(int pageNumber, int size) throws BusinessException {
+            return inquiries.openNotices(user.scope(), insurer, pageNumber, size);
+        }
+
+        @Override
+        protected int pageSize() {
+            return PAGE_SIZE;
+        }
+    };
+
+    private final PagedList<SyncBatch> batches = new PagedList<>() {
+        @Override
+        protected Page<SyncBatch> fetch(int pageNumber, int size) throws BusinessException {
+            return inquiries.batches(user.scope(), insurer, pageNumber, size);
+        }
+
+        @Override
+        protected int pageSize() {
+            return PAGE_SIZE;
+        }
+    };
+
+    private final PagedList<SyncRecordResult> results = new PagedList<>() {
+        @Override
+        protected Page<SyncRecordResult> fetch(int pageNumber, int size) throws BusinessException {
+            return batchId == null ? new Page<>(List.of(), 0)
+                    : inquiries.batchResults(user.scope(), insurer, batchId, pageNumber, size);
+        }
+
+        @Override
+        protected int pageSize() {
+            return RESULT_PAGE_SIZE;
+        }
+    };
+
+    /**
+     * The view action, and the "show" button: the first pages for the insurer. Reads the notices now, so that a
+     * refusal (a number outside the caller's scope) is reported before the page is drawn.
+     */
     public void show() {
-        noticePage = 0;
-        batchPage = 0;
         batchId = null;
-        load();
-    }
-
-    private void load() {
-        notices = null;
-        batches = null;
-        results = null;
-        if (insurer == null || insurer.isBlank()) {
-            return;
-        }
-        try {
-            notices = inquiries.openNotices(user.scope(), insurer, noticePage, PAGE_SIZE);
-            batches = inquiries.batches(user.scope(), insurer, batchPage, PAGE_SIZE);
-            if (batchId != null) {
-                results = inquiries.batchResults(user.scope(), insurer, batchId, resultPage, RESULT_PAGE_SIZE);
-            }
-        } catch (InvalidIdentifierException | InsurerException e) {
-            Texts.error(null, e);
-        }
+        notices.search();
+        batches.search();
+        results.search();
+        shown = insurer != null && !insurer.isBlank() && notices.load();
     }
 
     public void openBatch(String id) {
         batchId = id;
-        resultPage = 0;
-        load();
+        results.search();
     }
 
-    public void moveNotices(int delta) {
-        noticePage = Math.max(0, noticePage + delta);
-        load();
+    public boolean isShown() {
+        return shown;
     }
 
-    public void moveBatches(int delta) {
-        batchPage = Math.max(0, batchPage + delta);
-        load();
-    }
-
-    public void moveResults(int delta) {
-        resultPage = Math.max(0, resultPage + delta);
-        load();
-    }
-
-    public boolean hasMore(Page<?> page, int pageNumber, int size) {
-        return page != null && (long) (pageNumber + 1) * size < page.total();
-    }
-
-    public Page<OverlapNotice> getNotices() {
+    public PagedList<OverlapNotice> getNotices() {
         return notices;
     }
 
-    public Page<SyncBatch> getBatches() {
+    public PagedList<SyncBatch> getBatches() {
         return batches;
     }
 
-    public Page<SyncRecordResult> getResults() {
+    public PagedList<SyncRecordResult> getResults() {
         return results;
-    }
-
-    public int getPageSize() {
-        return PAGE_SIZE;
-    }
-
-    public int getResultPageSize() {
-        return RESULT_PAGE_SIZE;
     }
 
     public String getInsurer() {
@@ -121,17 +115,5 @@ public class InsurerActivity implements Serializable {
 
     public String getBatchId() {
         return batchId;
-    }
-
-    public int getNoticePage() {
-        return noticePage;
-    }
-
-    public int getBatchPage() {
-        return batchPage;
-    }
-
-    public int getResultPage() {
-        return resultPage;
     }
 }

@@ -2,7 +2,6 @@ package jp.oqs.web.console;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +17,6 @@ import jp.oqs.insurer.Insurer;
 import jp.oqs.insurer.InsurerSearch;
 import jp.oqs.insurer.InsurerService;
 import jp.oqs.platform.Page;
-import jp.oqs.web.security.AdminScopes;
 
 /**
  * The insurer list as CSV (UTF-8 with BOM, for spreadsheet programs), with the list page's filters. Streams the
@@ -35,7 +33,7 @@ public class InsurerCsv extends HttpServlet {
     private transient InsurerService insurers;
 
     @Inject
-    private transient SecurityContext security;
+    private transient ConsoleUser user;
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -50,11 +48,13 @@ public class InsurerCsv extends HttpServlet {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
-        String text = request.getParameter("q");
-        if (text != null && (text.isBlank() || text.length() > 100)) {
-            text = text.isBlank() ? null : text.substring(0, 100);
+        String q = request.getParameter("q");
+        String text = q == null || q.isBlank() ? null : q.strip();
+        if (text != null && text.length() > 100) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
         }
-        AdminScope scope = AdminScopes.of(security.getCallerPrincipal().getName(), security::isCallerInRole);
+        AdminScope scope = user.scope();
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"insurers.csv\"");
         response.setHeader("Cache-Control", "no-store");

@@ -53,7 +53,7 @@ public class InsurerDetail implements Serializable {
             refused = false;
         } catch (InvalidIdentifierException | InsurerException e) {
             refused = true;
-            Texts.error(null, e);
+            Texts.error(e);
         }
     }
 
@@ -121,7 +121,7 @@ public class InsurerDetail implements Serializable {
             insurer = insurers.find(user.scope(), number);
             return true;
         } catch (BusinessException e) {
-            Texts.error(null, e);
+            Texts.error(e);
             return false;
         }
     }

@@ -88,7 +88,7 @@ public class Onboarding implements Serializable {
             return "/console/insurer?faces-redirect=true&number=" + insurer.insurerNumber();
         } catch (InvalidIdentifierException | InsurerException e) {
             confirming = false;
-            Texts.error(null, e);
+            Texts.error(e);
             return null;
         }
     }

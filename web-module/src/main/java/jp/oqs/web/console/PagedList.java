@@ -1,10 +1,15 @@
 package jp.oqs.web.console;
 
 import java.io.Serializable;
+import java.util.List;
+import jp.oqs.platform.BusinessException;
 import jp.oqs.platform.Page;
 
-/** A list paged on the server: the page shown, moving between pages, and a new search from the first page. */
-abstract class PagedList<T> implements Serializable {
+/**
+ * A list paged on the server: the page shown, moving between pages, and a new search from the first page. A page
+ * the session beans refuse is shown empty, with their reason as a message.
+ */
+public abstract class PagedList<T> implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
@@ -12,7 +17,7 @@ abstract class PagedList<T> implements Serializable {
     private transient Page<T> result;
 
     /** One page of matches, from the session beans. */
-    protected abstract Page<T> fetch(int pageNumber, int size);
+    protected abstract Page<T> fetch(int pageNumber, int size) throws BusinessException;
 
     protected abstract int pageSize();
 
@@ -36,10 +41,23 @@ abstract class PagedList<T> implements Serializable {
     }
 
     public Page<T> getResult() {
-        if (result == null) {
-            result = fetch(page, pageSize());
-        }
+        load();
         return result;
+    }
+
+    /** Reads the current page unless it is read already; whether the session beans answered it. */
+    boolean load() {
+        if (result != null) {
+            return true;
+        }
+        try {
+            result = fetch(page, pageSize());
+            return true;
+        } catch (BusinessException refused) {
+            Texts.error(refused);
+            result = new Page<>(List.of(), 0);
+            return false;
+        }
     }
 
     public boolean hasNext() {

@@ -52,7 +52,7 @@ public class PersonHistory implements Serializable {
         } catch (InvalidIdentifierException | InsurerException e) {
             history = null;
             searched = false;
-            Texts.error(null, e);
+            Texts.error(e);
         }
     }
 

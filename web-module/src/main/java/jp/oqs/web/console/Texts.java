@@ -34,27 +34,28 @@ final class Texts {
     }
 
     static void info(String key, Object... arguments) {
-        FacesContext.getCurrentInstance().addMessage(null,
-                new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
+        add(FacesMessage.SEVERITY_INFO, text(key, arguments));
+    }
+
+    private static void add(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }
 
     /** Checks a request record's constraints (as the REST boundary does); each violation becomes a message. */
     static <T> boolean valid(jakarta.validation.Validator validator, T request) {
         var violations = validator.validate(request);
-        violations.forEach(v -> FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(
-                FacesMessage.SEVERITY_ERROR, text("field." + v.getPropertyPath()) + ": " + v.getMessage(), null)));
+        violations.forEach(v -> add(FacesMessage.SEVERITY_ERROR,
+                text("field." + v.getPropertyPath()) + ": " + v.getMessage()));
         return violations.isEmpty();
     }
 
     static void errorText(String key, Object... arguments) {
-        FacesContext.getCurrentInstance().addMessage(null,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, text(key, arguments), null));
+        add(FacesMessage.SEVERITY_ERROR, text(key, arguments));
     }
 
-    /** A refusal by the session beans, beside {@code clientId} (or at the top): the bundle's text for its code. */
-    static void error(String clientId, BusinessException e) {
-        FacesContext.getCurrentInstance().addMessage(clientId,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, describe(e), null));
+    /** A refusal by the session beans, at the top of the page: the bundle's text for its code. */
+    static void error(BusinessException e) {
+        add(FacesMessage.SEVERITY_ERROR, describe(e));
     }
 
     /** The bundle's text for the failure's code when there is one, else the session bean's message; plus the code. */
