@@ -58,17 +58,15 @@ public class EligibilityService {
     private CertificateEnrolments enrolments;
 
     /**
-     * A check by card numbers and birth date, as {@code clinic} (audited as {@code kind}). A refused check is
-     * audited too, with its error code, in a transaction of its own.
+     * A check by card numbers and birth date, as {@code clinic}. A refused check is audited too, with its error
+     * code, in a transaction of its own.
      */
-    public LookupResult lookup(MedicalInstitutionCode clinic, LookupRequest request, AuditKind kind)
+    public LookupResult lookup(MedicalInstitutionCode clinic, LookupRequest request)
             throws EligibilityException, InvalidIdentifierException {
         try {
-            return decide(clinic, request, kind);
+            return decide(clinic, request, AuditKind.LOOKUP);
         } catch (EligibilityException | InvalidIdentifierException refused) {
-            if (kind == AuditKind.LOOKUP) {
-                audit.recordRefusal(ActorKind.CLINIC, clinic.value(), kind, refused.code());
-            }
+            audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.LOOKUP, refused.code());
             throw refused;
         }
     }

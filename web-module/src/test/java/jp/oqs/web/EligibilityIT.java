@@ -279,6 +279,14 @@ class EligibilityIT {
     }
 
     @Test
+    void aBulkCheckAboveTheConfiguredLimitIsRefusedWith413AndAnEmptyOneWith400() {
+        BulkEntry entry = new BulkEntry("receipt", HOUSEHOLD, "東京", "100", "01", null, BIRTH, LocalDate.of(2025, 5, 1));
+        assertError(413, ErrorCodes.BULK_TOO_LARGE,
+                () -> clinic.submitBulk(new BulkLookupRequest(java.util.Collections.nCopies(100_001, entry))));
+        assertError(400, ErrorCodes.INVALID_REQUEST, () -> clinic.submitBulk(new BulkLookupRequest(List.of())));
+    }
+
+    @Test
     void aBulkCheckAnswersEveryEntryInOrder() throws Exception {
         BulkEntry valid = new BulkEntry("receipt-1", HOUSEHOLD, "東京", "100", "01", null, BIRTH, LocalDate.of(2025, 5, 1));
         BulkEntry moved = new BulkEntry("receipt-2", HOUSEHOLD, "東京", "100", "01", null, BIRTH, LocalDate.of(2025, 11, 1));

@@ -3,7 +3,6 @@ package jp.oqs.web.audit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
@@ -43,10 +42,8 @@ public class AuditResource implements AuditApi {
     }
 
     @Override
+    @RolesAllowed(Roles.AUDITOR)
     public AuditVerification verify() {
-        if (!security.isUserInRole(Roles.AUDITOR)) {
-            throw new ForbiddenException();
-        }
         ChainVerification verification = audit.verify();
         return new AuditVerification(verification.intact(), verification.entriesChecked(), verification.chains(),
                 verification.broken());

@@ -7,9 +7,9 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.eligibility.BulkCounts;
 import jp.oqs.api.eligibility.BulkEntryResult;
 import jp.oqs.api.eligibility.BulkLookupRequest;
@@ -23,7 +23,6 @@ import jp.oqs.api.eligibility.LookupRequest;
 import jp.oqs.api.eligibility.LookupResult;
 import jp.oqs.api.eligibility.ResultStatus;
 import jp.oqs.api.security.Roles;
-import jp.oqs.audit.AuditKind;
 import jp.oqs.eligibility.BulkChecks;
 import jp.oqs.eligibility.BulkEntryRecord;
 import jp.oqs.eligibility.BulkRequest;
@@ -56,15 +55,12 @@ public class EligibilityResource implements EligibilityApi {
     private CallerClaims claims;
 
     @Inject
-    private Bodies bodies;
-
-    @Inject
     @ConfigProperty(name = "oqs.bulk.max-entries", defaultValue = "100000")
     private int maxEntries;
 
     @Override
     public LookupResult lookup(LookupRequest request) {
-        return BusinessFailure.call(() -> eligibility.lookup(clinic(), Bodies.required(request), AuditKind.LOOKUP));
+        return BusinessFailure.call(() -> eligibility.lookup(clinic(), Bodies.required(request)));
     }
 
     @Override
@@ -74,12 +70,7 @@ public class EligibilityResource implements EligibilityApi {
 
     @Override
     public Response submitBulk(BulkLookupRequest request) {
-        bodies.valid(request);
-        Bodies.notEmpty("entries", request.entries());
-        if (request.entries().size() > maxEntries) {
-            throw new WebApplicationException("entries: at most " + maxEntries + " per bulk check, got "
-                    + request.entries().size() + "; split it", Response.Status.REQUEST_ENTITY_TOO_LARGE);
-        }
+        Bodies.atMost("entries", Bodies.required(request).entries(), maxEntries, ErrorCodes.BULK_TOO_LARGE);
         BulkRequest accepted = bulk.submit(clinic(), request.entries());
         runner.start(accepted.receptionNumber());
         return Response.accepted(new BulkReception(accepted.receptionNumber(), accepted.status(), accepted.total(),

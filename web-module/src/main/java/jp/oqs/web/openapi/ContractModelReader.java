@@ -122,6 +122,20 @@ public class ContractModelReader implements OASModelReader {
                 .components(components);
     }
 
+    /** The roles the role check applies: the resource method's, else the resource class's. */
+    private static RolesAllowed rolesOf(Class<?> resource, Method method) {
+        try {
+            RolesAllowed onMethod = resource.getMethod(method.getName(), method.getParameterTypes())
+                    .getAnnotation(RolesAllowed.class);
+            if (onMethod != null) {
+                return onMethod;
+            }
+        } catch (NoSuchMethodException notImplementedThere) {
+            // the class's roles
+        }
+        return resource.getAnnotation(RolesAllowed.class);
+    }
+
     private Operation operation(Class<?> api, Class<?> resource, Method method) {
         Operation operation = OASFactory.createOperation()
                 .operationId(method.getName())
@@ -130,7 +144,7 @@ public class ContractModelReader implements OASModelReader {
         if (resource.isAnnotationPresent(PermitAll.class)) {
             description.append("No bearer token: see the request's description. ");
         } else {
-            RolesAllowed roles = resource.getAnnotation(RolesAllowed.class);
+            RolesAllowed roles = rolesOf(resource, method);
             description.append("Roles: ").append(String.join(", ", roles.value())).append(". ");
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("bearer"));
         }

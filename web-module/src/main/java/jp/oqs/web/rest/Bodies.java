@@ -6,6 +6,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.util.Collection;
 import java.util.Set;
 
@@ -39,6 +41,17 @@ public class Bodies {
     public static <T extends Collection<?>> T notEmpty(String field, T items) {
         if (items == null || items.isEmpty()) {
             throw new BadRequestException(field + " must hold at least one item");
+        }
+        return items;
+    }
+
+    /** The items, present and at most {@code max} of them; otherwise 413 with {@code code} and a hint to split. */
+    public static <T extends Collection<?>> T atMost(String field, T items, int max, String code) {
+        notEmpty(field, items);
+        if (items.size() > max) {
+            throw new WebApplicationException(Errors.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, code,
+                    "送信データが大きすぎます。分割して送信してください。",
+                    field + ": at most " + max + " per request, got " + items.size() + "; split it"));
         }
         return items;
     }

@@ -35,7 +35,6 @@ public class OqsApplication extends Application {
                 ConstraintViolationMapper.class,
                 WebApplicationExceptionMapper.class,
                 MalformedJsonMapper.class,
-                UnexpectedFailureMapper.class,
-                LocalDateParameters.class);
+                UnexpectedFailureMapper.class);
     }
 }

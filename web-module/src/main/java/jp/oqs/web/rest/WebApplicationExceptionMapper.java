@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import jp.oqs.api.error.ErrorBody;
 import jp.oqs.api.error.ErrorCodes;
 import org.glassfish.jersey.server.ParamException;
 
@@ -13,6 +14,9 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        if (exception.getResponse().getEntity() instanceof ErrorBody) {
+            return exception.getResponse(); // built by the boundary with its own code
+        }
         if (exception instanceof ParamException param) {
             return Errors.response(Response.Status.BAD_REQUEST, ErrorCodes.INVALID_REQUEST,
                     "指定された条件に誤りがあります。",

@@ -4,11 +4,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
+import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.security.Roles;
 import jp.oqs.api.sync.ChangePage;
 import jp.oqs.api.sync.ChangeView;
@@ -56,11 +56,7 @@ public class SyncResource implements SyncApi {
     @Override
     public SyncBatchResult submit(SyncBatchRequest batch) {
         bodies.valid(batch);
-        Bodies.notEmpty("records", batch.records());
-        if (batch.records().size() > maxRecords) {
-            throw new WebApplicationException("records: at most " + maxRecords + " per batch, got "
-                    + batch.records().size() + "; split the batch", Response.Status.REQUEST_ENTITY_TOO_LARGE);
-        }
+        Bodies.atMost("records", batch.records(), maxRecords, ErrorCodes.BATCH_TOO_LARGE);
         return SyncViews.batch(BusinessFailure.call(() -> sync.submit(caller(), batch)));
     }
 
