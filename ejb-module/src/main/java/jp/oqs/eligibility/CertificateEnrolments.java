@@ -82,8 +82,8 @@ public class CertificateEnrolments {
         Person person = linkKey == null ? null : em.createNamedQuery("Person.findByLinkKey", Person.class)
                 .setParameter("linkKey", linkKey).getResultStream().findFirst().orElse(null);
         if (person != null) {
-            Set<String> held = em.createNamedQuery("Qualification.ofPerson", Qualification.class)
-                    .setParameter("person", person).getResultList().stream()
+            Set<String> held = em.createNamedQuery("Qualification.ofPersons", Qualification.class)
+                    .setParameter("persons", List.of(person)).getResultList().stream()
                     .map(q -> q.insurer().insurerNumber()).collect(Collectors.toSet());
             held.retainAll(insurers);
             if (!held.isEmpty()) {

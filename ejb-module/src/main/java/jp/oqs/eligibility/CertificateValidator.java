@@ -167,6 +167,9 @@ public class CertificateValidator {
             return known;
         }
         synchronized (this) {
+            if (loaded.fingerprint() != -1 && now - loaded.checkedAt() < RECHECK_NANOS) {
+                return loaded; // another thread looked while this one waited
+            }
             Path anchors = Path.of(trustAnchorsFile.replaceFirst("^file:", ""));
             Path crls = Path.of(crlDirectory.replaceFirst("^file:", ""));
             long fingerprint = fingerprint(anchors, crls);

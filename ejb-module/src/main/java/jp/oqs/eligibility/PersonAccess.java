@@ -29,6 +29,7 @@ import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.audit.AuditEntry;
 import jp.oqs.audit.AuditTrail;
 import jp.oqs.platform.BusinessException.Kind;
+import jp.oqs.platform.UniqueKeyViolation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -119,8 +120,11 @@ public class PersonAccess {
         try {
             em.flush();
             return true;
-        } catch (PersistenceException answeredConcurrently) {
-            return false;
+        } catch (PersistenceException e) {
+            if (UniqueKeyViolation.isCause(e)) {
+                return false; // the same challenge, answered concurrently
+            }
+            throw e;
         }
     }
 

@@ -26,7 +26,7 @@ import jp.oqs.api.sync.Relationship;
 @Entity
 @Table(name = "qualification_version")
 @NamedQuery(name = "QualificationVersion.asOf",
-        query = "SELECT v FROM QualificationVersion v JOIN FETCH v.qualification q"
+        query = "SELECT v FROM QualificationVersion v JOIN FETCH v.qualification q JOIN FETCH q.insurer"
                 + " WHERE q.person = :person AND v.supersededBy IS NULL"
                 + " AND v.validFrom <= :asOf AND (v.validTo IS NULL OR v.validTo > :asOf)"
                 + " ORDER BY q.acquiredOn")

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import jp.oqs.audit.ActorKind;
 import jp.oqs.audit.AuditKind;
 import jp.oqs.audit.AuditTrail;
@@ -14,6 +15,7 @@ import jp.oqs.insurer.AdminScope;
 import jp.oqs.insurer.Insurer;
 import jp.oqs.insurer.InsurerException;
 import jp.oqs.insurer.InsurerService;
+import jp.oqs.platform.Criteria;
 import jp.oqs.platform.Page;
 import jp.oqs.qualification.Qualification;
 import jp.oqs.sync.OverlapNotice;
@@ -62,10 +64,11 @@ public class StaffInquiries {
             return List.of();
         }
         audit.record(ActorKind.STAFF, scope.actor(), AuditKind.PERSON_VIEW, persons.get(0), insurer.id(), "VIEWED");
-        List<Qualification> history = em.createNamedQuery("Qualification.ofPerson", Qualification.class)
-                .setParameter("person", matches.get(0).person()).getResultList().stream()
+        List<Qualification> history = em.createNamedQuery("Qualification.ofPersons", Qualification.class)
+                .setParameter("persons", List.of(matches.get(0).person()))
+                .setHint("eclipselink.batch", "q.versions").getResultList().stream()
                 .filter(q -> scope.organisations().contains(q.insurer().managingOrganisation())).toList();
-        history.forEach(q -> q.versions().size());
+        history.forEach(q -> q.versions().size()); // read inside the transaction (one batch query)
         return history;
     }
 
@@ -76,7 +79,6 @@ public class StaffInquiries {
         List<OverlapNotice> items = em.createNamedQuery("OverlapNotice.open", OverlapNotice.class)
                 .setParameter("insurer", insurer).setParameter("after", 0L)
                 .setFirstResult(page * size).setMaxResults(size).getResultList();
-        items.forEach(n -> n.newQualification().insurer().insurerNumber());
         long total = em.createQuery("SELECT COUNT(n) FROM OverlapNotice n WHERE n.insurer = :insurer"
                         + " AND n.acknowledgedAt IS NULL AND n.resolvedAt IS NULL", Long.class)
                 .setParameter("insurer", insurer).getSingleResult();
@@ -87,13 +89,8 @@ public class StaffInquiries {
     public Page<SyncBatch> batches(AdminScope scope, String insurerNumber, int page, int size)
             throws InvalidIdentifierException, InsurerException {
         Insurer insurer = insurers.find(scope, insurerNumber);
-        List<SyncBatch> items = em.createQuery("SELECT b FROM SyncBatch b WHERE b.insurerNumber = :number"
-                        + " ORDER BY b.receivedAt DESC, b.batchId", SyncBatch.class)
-                .setParameter("number", insurer.insurerNumber())
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
-        long total = em.createQuery("SELECT COUNT(b) FROM SyncBatch b WHERE b.insurerNumber = :number", Long.class)
-                .setParameter("number", insurer.insurerNumber()).getSingleResult();
-        return new Page<>(items, total);
+        return new Criteria().and("b.insurerNumber = :number", "number", insurer.insurerNumber())
+                .page(em, SyncBatch.class, "SyncBatch b", "b.receivedAt DESC, b.batchId", page, size, Map.of());
     }
 
     /** One page of a batch's per-record results, in record order; the batch's insurer must be in scope. */

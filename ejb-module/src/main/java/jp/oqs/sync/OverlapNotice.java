@@ -22,7 +22,9 @@ import jp.oqs.qualification.Qualification;
 @Entity
 @Table(name = "overlap_notice")
 @NamedQuery(name = "OverlapNotice.open",
-        query = "SELECT n FROM OverlapNotice n WHERE n.insurer = :insurer AND n.id > :after"
+        query = "SELECT n FROM OverlapNotice n JOIN FETCH n.qualification"
+                + " JOIN FETCH n.newQualification nq JOIN FETCH nq.insurer"
+                + " WHERE n.insurer = :insurer AND n.id > :after"
                 + " AND n.acknowledgedAt IS NULL AND n.resolvedAt IS NULL ORDER BY n.id")
 @NamedQuery(name = "OverlapNotice.openFor",
         query = "SELECT n FROM OverlapNotice n WHERE n.qualification = :qualification"

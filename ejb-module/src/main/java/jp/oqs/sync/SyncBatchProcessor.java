@@ -160,8 +160,10 @@ public class SyncBatchProcessor {
                     held.put(person, new ArrayList<>());
                 }
                 if (!found.isEmpty()) {
+                    // with their versions in one more query, not one per CHANGE, LOSE or CORRECT record
                     for (Qualification q : em.createNamedQuery("Qualification.ofPersons", Qualification.class)
-                            .setParameter("persons", found).setFlushMode(FlushModeType.COMMIT).getResultList()) {
+                            .setParameter("persons", found).setHint("eclipselink.batch", "q.versions")
+                            .setFlushMode(FlushModeType.COMMIT).getResultList()) {
                         held.get(q.person()).add(q);
                     }
                 }

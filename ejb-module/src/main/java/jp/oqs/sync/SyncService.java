@@ -83,7 +83,6 @@ public class SyncService {
                 .setParameter("after", after)
                 .setMaxResults(limit)
                 .getResultList();
-        notices.forEach(n -> n.newQualification().insurer().insurerNumber());
         return notices;
     }
 
