@@ -2,12 +2,14 @@ package jp.oqs.audit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** The last entry of one chain; locked while an entry is appended. */
 @Entity
 @Table(name = "audit_chain_head")
+@NamedNativeQuery(name = "AuditChainHead.lock", query = "UPDATE audit_chain_head SET last_seq = last_seq WHERE shard = ?")
 public class AuditChainHead {
 
     /** Number of chains (rows seeded by the migration). */

@@ -5,7 +5,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +16,7 @@ import java.util.UUID;
 import jp.oqs.insurer.AdminScope;
 import jp.oqs.platform.Criteria;
 import jp.oqs.platform.Page;
+import jp.oqs.platform.RowLock;
 import jp.oqs.platform.ServiceClock;
 
 /** Appends to, searches and verifies the audit trail. */
@@ -39,7 +39,8 @@ public class AuditTrail {
     public String record(ActorKind actorKind, String actor, AuditKind kind, Long personId, Long insurerId,
                          String result) {
         int shard = Math.floorMod(actor.hashCode(), AuditChainHead.CHAINS);
-        AuditChainHead head = em.find(AuditChainHead.class, shard, LockModeType.PESSIMISTIC_WRITE);
+        RowLock.acquire(em, "AuditChainHead.lock", shard);
+        AuditChainHead head = em.find(AuditChainHead.class, shard);
         String checkId = UUID.randomUUID().toString();
         AuditEntry entry = new AuditEntry(shard, head.lastSeq() + 1, clock.instant(), actorKind, actor, kind, checkId,
                 personId, insurerId, result, head.lastHash());

@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +23,7 @@ import jp.oqs.api.eligibility.BulkStatus;
 import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.platform.BusinessException.Kind;
+import jp.oqs.platform.RowLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -77,7 +77,8 @@ public class BulkChecks {
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean answerNextChunk(String receptionNumber) {
-        BulkRequest request = em.find(BulkRequest.class, receptionNumber, LockModeType.PESSIMISTIC_WRITE);
+        RowLock.acquire(em, "BulkRequest.lock", receptionNumber);
+        BulkRequest request = em.find(BulkRequest.class, receptionNumber);
         if (request == null || request.status() == BulkStatus.DONE) {
             return false;
         }

@@ -2,6 +2,7 @@ package jp.oqs.eligibility;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -15,6 +16,8 @@ import jp.oqs.api.eligibility.Validity;
 /** A bulk check (一括照会) and its progress. */
 @Entity
 @Table(name = "bulk_request")
+@NamedNativeQuery(name = "BulkRequest.lock",
+        query = "UPDATE bulk_request SET row_version = row_version WHERE reception_number = ?")
 @NamedQuery(name = "BulkRequest.processing",
         query = "SELECT r.receptionNumber FROM BulkRequest r WHERE r.status = jp.oqs.api.eligibility.BulkStatus.PROCESSING")
 @NamedQuery(name = "BulkRequest.expired",

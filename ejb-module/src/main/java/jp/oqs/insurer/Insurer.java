@@ -4,6 +4,7 @@ import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -36,6 +37,8 @@ import jp.oqs.identifier.InsurerNumber;
  */
 @Entity
 @Table(name = "insurer")
+@NamedNativeQuery(name = "Insurer.lock",
+        query = "UPDATE insurer SET change_counter = change_counter WHERE insurer_number = ?")
 @NamedQuery(name = "Insurer.findByNumber",
         query = "SELECT i FROM Insurer i WHERE i.insurerNumber = :insurerNumber")
 public class Insurer {

@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
@@ -33,6 +32,7 @@ import jp.oqs.insurer.NumberingRule;
 import jp.oqs.numbering.IndividualNumbers;
 import jp.oqs.numbering.NumberAssignment;
 import jp.oqs.platform.BusinessException;
+import jp.oqs.platform.RowLock;
 import jp.oqs.qualification.AssignedNumber;
 import jp.oqs.qualification.Person;
 import jp.oqs.qualification.Qualification;
@@ -70,9 +70,9 @@ public class SyncBatchProcessor {
         InsurerNumber insurerNumber = InsurerNumber.parse(request.insurerNumber());
         caller.checkMayActFor(insurerNumber);
         String hash = BatchContent.hash(request);
+        RowLock.acquire(em, "Insurer.lock", insurerNumber.value());
         Insurer insurer = em.createNamedQuery("Insurer.findByNumber", Insurer.class)
                 .setParameter("insurerNumber", insurerNumber.value())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElse(null);
         SyncBatch earlier = em.find(SyncBatch.class, request.batchId().toString());
         if (earlier != null) {
