@@ -24,12 +24,14 @@
 #   OQS_ADMIN_USER               admin user (default admin)
 #   OQS_ADMIN_PASSWORD_FILE      asadmin password file holding AS_ADMIN_PASSWORD=... (default: none; asadmin then
 #                                uses `asadmin login` credentials or an empty password)
-#   OQS_DB_KIND                  oracle | h2 (default oracle; h2 is for tests and demonstrations)
-#   OQS_DB_DRIVER_JAR            path to ojdbc11.jar or h2.jar (required); several jars separated by ':'
+#   OQS_DB_KIND                  oracle | hsqldb (default oracle; hsqldb, the embedded default's engine, is for
+#                                tests and demonstrations)
+#   OQS_DB_DRIVER_JAR            path to ojdbc11.jar or hsqldb.jar (required); several jars separated by ':'
 #                                (e.g. ojdbc11.jar:orai18n.jar)
 #   OQS_DB_URL                   JDBC URL (required for oracle, e.g. jdbc:oracle:thin:@//db.example:1521/OQS;
-#                                h2 default jdbc:h2:file:$OQS_DATA_DIR/db/oqs;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH,
-#                                and an H2 URL must contain MODE=Oracle)
+#                                hsqldb default jdbc:hsqldb:file:$OQS_DATA_DIR/db/oqs with the embedded default's
+#                                settings; an HSQLDB URL must contain sql.syntax_ora=true, hsqldb.tx=mvcc and
+#                                hsqldb.write_delay=false: docs/adr/0001-embedded-database-engine.md)
 #   OQS_DB_USER                  database user (default oqs)
 #   OQS_DB_PASSWORD              database password (required)
 #   OQS_HTTP_ADDRESS             address http-listener-1 is bound to (default 127.0.0.1)
@@ -86,17 +88,21 @@ case "$OQS_DB_KIND" in
         [ -n "${OQS_DB_URL:-}" ] || die "OQS_DB_URL is required for OQS_DB_KIND=oracle"
         [[ "$OQS_DB_URL" == jdbc:oracle:* ]] || die "OQS_DB_URL must be an Oracle URL (jdbc:oracle:...)"
         ;;
-    h2)
-        datasource_class=org.h2.jdbcx.JdbcDataSource
-        OQS_DB_URL="${OQS_DB_URL:-jdbc:h2:file:$OQS_DATA_DIR/db/oqs;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH}"
-        [[ "$OQS_DB_URL" == jdbc:h2:* ]] || die "OQS_DB_URL must be an H2 URL (jdbc:h2:...)"
-        [[ "$OQS_DB_URL" == *";MODE=Oracle"* ]] || die "OQS_DB_URL must run H2 in Oracle mode (;MODE=Oracle)"
+    hsqldb)
+        datasource_class=org.hsqldb.jdbc.JDBCDataSource
+        # the embedded default's settings (bin/oqs): Oracle syntax, disk tables, MVCC, every commit written
+        # before it is acknowledged, a bounded redo log (restart time after a crash)
+        OQS_DB_URL="${OQS_DB_URL:-jdbc:hsqldb:file:$OQS_DATA_DIR/db/oqs;sql.syntax_ora=true;sql.nulls_first=false;hsqldb.default_table_type=cached;hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.log_size=8}"
+        [[ "$OQS_DB_URL" == jdbc:hsqldb:* ]] || die "OQS_DB_URL must be an HSQLDB URL (jdbc:hsqldb:...)"
+        for setting in sql.syntax_ora=true hsqldb.tx=mvcc hsqldb.write_delay=false; do
+            [[ "$OQS_DB_URL" == *";$setting"* ]] || die "OQS_DB_URL must contain ;$setting"
+        done
         ;;
     *)
-        die "OQS_DB_KIND must be oracle or h2, not '$OQS_DB_KIND'"
+        die "OQS_DB_KIND must be oracle or hsqldb, not '$OQS_DB_KIND'"
         ;;
 esac
-[ -n "$OQS_DB_DRIVER_JAR" ] || die "OQS_DB_DRIVER_JAR is required (path to ojdbc11.jar or h2.jar)"
+[ -n "$OQS_DB_DRIVER_JAR" ] || die "OQS_DB_DRIVER_JAR is required (path to ojdbc11.jar or hsqldb.jar)"
 IFS=':' read -r -a driver_jars <<< "$OQS_DB_DRIVER_JAR"
 for jar in "${driver_jars[@]}"; do
     [ -f "$jar" ] || die "driver jar $jar not found"

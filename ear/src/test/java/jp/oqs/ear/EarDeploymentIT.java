@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Deploys {@code oqs.ear} the way an integrator does: a new Payara Server Full domain, prepared by
- * {@code server-config/payara-server/configure-domain.sh} (here with H2 in Oracle mode under {@code target/it}),
+ * {@code server-config/payara-server/configure-domain.sh} (here with HSQLDB in Oracle syntax mode, as the embedded default),
  * {@code asadmin deploy}, readiness at {@code /health/ready}, then one authenticated call of the API. Everything
  * listens on and is called at 127.0.0.1, on free ports.
  */
@@ -60,7 +60,7 @@ class EarDeploymentIT {
 
     private static Path asadmin;
     private static Path ear;
-    private static Path h2Jar;
+    private static Path hsqldbJar;
     private static Path configureScript;
     private static Path workDir;
     private static Path domainsDir;
@@ -81,7 +81,7 @@ class EarDeploymentIT {
         Path payaraHome = existing("oqs.it.payara-home");
         asadmin = payaraHome.resolve("bin/asadmin");
         ear = existing("oqs.it.ear");
-        h2Jar = existing("oqs.it.h2-jar");
+        hsqldbJar = existing("oqs.it.hsqldb-jar");
         configureScript = existing("oqs.it.configure-script");
         workDir = Path.of(property("oqs.it.work-dir")).toAbsolutePath();
         domainsDir = workDir.resolve("domains");
@@ -169,14 +169,13 @@ class EarDeploymentIT {
     }
 
     private void configureDomain(Path dataDir, Path publicKey) throws Exception {
-        String h2Url = "jdbc:h2:file:" + workDir.resolve("db/oqs") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH";
         Map<String, String> env = Map.ofEntries(
                 Map.entry("ASADMIN", asadmin.toString()),
                 Map.entry("OQS_ADMIN_ADDRESS", LOOPBACK),
                 Map.entry("OQS_ADMIN_PORT", String.valueOf(adminPort)),
-                Map.entry("OQS_DB_KIND", "h2"),
-                Map.entry("OQS_DB_DRIVER_JAR", h2Jar.toString()),
-                Map.entry("OQS_DB_URL", h2Url),
+                // the script's default URL: the embedded default's HSQLDB settings, under OQS_DATA_DIR
+                Map.entry("OQS_DB_KIND", "hsqldb"),
+                Map.entry("OQS_DB_DRIVER_JAR", hsqldbJar.toString()),
                 Map.entry("OQS_DB_USER", "oqs"),
                 Map.entry("OQS_DB_PASSWORD", randomPassword()),
                 Map.entry("OQS_HTTP_ADDRESS", LOOPBACK),

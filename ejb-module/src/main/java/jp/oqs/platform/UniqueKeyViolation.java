@@ -6,7 +6,6 @@ import java.sql.SQLException;
 public final class UniqueKeyViolation {
 
     private static final int ORACLE_UNIQUE_CONSTRAINT = 1;
-    private static final int H2_DUPLICATE_KEY = 23505;
 
     private UniqueKeyViolation() {
     }
@@ -15,8 +14,7 @@ public final class UniqueKeyViolation {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if ((state != null && state.startsWith("23")) || sql.getErrorCode() == ORACLE_UNIQUE_CONSTRAINT
-                        || sql.getErrorCode() == H2_DUPLICATE_KEY) {
+                if ((state != null && state.startsWith("23")) || sql.getErrorCode() == ORACLE_UNIQUE_CONSTRAINT) {
                     return true;
                 }
             }

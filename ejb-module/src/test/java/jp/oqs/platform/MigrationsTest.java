@@ -8,16 +8,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
+import org.hsqldb.jdbc.JDBCDataSource;
 import org.junit.jupiter.api.Test;
 
-/** The migrations of sql/ run on H2 in Oracle mode, as on the embedded default, and keep their constraints. */
+/** The migrations of sql/ run on HSQLDB in Oracle syntax mode, as on the embedded default, and keep their constraints. */
 class MigrationsTest {
 
     @Test
-    void migrationsApplyOnH2InOracleModeAndEnforceTheirConstraints() throws SQLException {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:migrations;MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    void migrationsApplyOnHsqldbInOracleModeAndEnforceTheirConstraints() throws SQLException {
+        JDBCDataSource dataSource = EmbeddedDatabase.inMemory("migrations");
         var result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         assertTrue(result.success);
 

@@ -34,12 +34,15 @@ final class MicroServer implements AutoCloseable {
     }
 
     static String jdbcUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.resolve("db/oqs") + ";MODE=Oracle;DEFAULT_NULL_ORDERING=HIGH";
+        return "jdbc:hsqldb:file:" + dataDir.resolve("db/oqs") + ";" + System.getProperty("oqs.it.db.options");
     }
 
-    /** The server's database, opened directly: only while no server of that data directory runs. */
+    /**
+     * The server's database, opened directly: only while no server of that data directory runs. Closing the
+     * connection shuts the database down (an embedded HSQLDB otherwise stays open in this JVM and keeps its lock).
+     */
     static java.sql.Connection database(Path dataDir) throws java.sql.SQLException {
-        return java.sql.DriverManager.getConnection(jdbcUrl(dataDir), "oqs", "oqs-it");
+        return java.sql.DriverManager.getConnection(jdbcUrl(dataDir) + ";shutdown=true", "oqs", "oqs-it");
     }
 
     /** The number a single-value query answers. */
@@ -66,7 +69,7 @@ final class MicroServer implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms128m", "-Xmx1g",
                 "-Doqs.data.dir=" + dataDir,
-                "-Doqs.db.datasource-class=org.h2.jdbcx.JdbcDataSource",
+                "-Doqs.db.datasource-class=org.hsqldb.jdbc.JDBCDataSource",
                 "-Doqs.db.url=" + jdbcUrl(dataDir),
                 "-Doqs.db.user=oqs", "-Doqs.db.password=oqs-it",
                 "-Doqs.sync.max-records=50000"));
