@@ -10,6 +10,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Objects;
 import jp.oqs.api.eligibility.BulkEntry;
@@ -92,10 +93,18 @@ public class BulkEntryRecord {
     @Column(name = "error_code")
     private String errorCode;
 
+    /** The answer when it fits the inline column (every ordinary answer does). */
+    @Column(name = "answer_text")
+    private String answerText;
+
+    /** Only an answer longer than {@link #INLINE_BYTES}: a LOB costs a write of its own per entry. */
     @Lob
     @Basic(fetch = FetchType.EAGER)
     @Column(name = "answer_json")
     private String answerJson;
+
+    /** The inline column's size: VARCHAR2(4000), in bytes on Oracle. */
+    private static final int INLINE_BYTES = 4000;
 
     protected BulkEntryRecord() {
     }
@@ -126,14 +135,21 @@ public class BulkEntryRecord {
         this.answered = 1;
         this.resultStatus = ResultStatus.COMPLETED.name();
         this.validity = validity;
-        this.answerJson = answerJson;
+        keep(answerJson);
     }
 
     void error(String code, String message) {
         this.answered = 1;
         this.resultStatus = ResultStatus.ERROR.name();
         this.errorCode = code;
-        this.answerJson = message;
+        keep(message);
+    }
+
+    private void keep(String answer) {
+        boolean inline = answer.length() * 3 <= INLINE_BYTES
+                || answer.getBytes(StandardCharsets.UTF_8).length <= INLINE_BYTES;
+        this.answerText = inline ? answer : null;
+        this.answerJson = inline ? null : answer;
     }
 
     public int index() {
@@ -158,6 +174,6 @@ public class BulkEntryRecord {
 
     /** The answer as JSON, or for an error the message. */
     public String answerJson() {
-        return answerJson;
+        return answerText != null ? answerText : answerJson;
     }
 }
