@@ -13,6 +13,8 @@ import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -47,6 +49,9 @@ public class DatabaseMigration {
     @ConfigProperty(name = "oqs.migration.retry-seconds", defaultValue = "30")
     private long retrySeconds;
 
+    @PersistenceUnit(unitName = "oqs")
+    private EntityManagerFactory entities;
+
     @Inject
     private Event<SchemaMigrated> migrated;
 
@@ -75,15 +80,27 @@ public class DatabaseMigration {
     private boolean migrate() {
         try {
             var result = flyway.migrate();
+            recoverSequences();
             MigrationInfo current = flyway.info().current();
             appliedVersion = current == null ? "none" : current.getVersion().getVersion();
             LOG.log(Level.INFO, "database schema at version {0} ({1} migrations applied now)", appliedVersion,
                     result.migrationsExecuted);
             migrated.fire(new SchemaMigrated(appliedVersion));
             return true;
-        } catch (FlywayException e) {
+        } catch (FlywayException | SQLException e) {
             LOG.log(Level.ERROR, "database migration failed, retrying in " + retrySeconds + " s: " + e.getMessage());
             return false;
+        }
+    }
+
+    /** On the embedded engine: sequences past every committed id, before anything takes an id (see the class). */
+    private void recoverSequences() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            if (SequenceRecovery.isNeeded(connection)) {
+                for (String moved : SequenceRecovery.run(connection, entities.getMetamodel())) {
+                    LOG.log(Level.WARNING, "sequence behind its table after an unclean stop, moved on: {0}", moved);
+                }
+            }
         }
     }
 
