@@ -2,7 +2,9 @@ package jp.oqs.platform;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,13 +13,14 @@ import java.util.Map;
  */
 public final class Criteria {
 
-    private final StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    /** The conditions joined by AND; no constant "1 = 1" (bound as "? = ?", which HSQLDB cannot type). */
+    private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
 
     /** Adds {@code condition} (naming {@code :parameter}) unless {@code value} is null. */
     public Criteria and(String condition, String parameter, Object value) {
         if (value != null) {
-            where.append(" AND ").append(condition);
+            conditions.add(condition);
             parameters.put(parameter, value);
         }
         return this;
@@ -25,7 +28,7 @@ public final class Criteria {
 
     /** Adds a condition with several parameters. */
     public Criteria and(String condition, Map<String, Object> values) {
-        where.append(" AND ").append(condition);
+        conditions.add(condition);
         parameters.putAll(values);
         return this;
     }
@@ -37,6 +40,7 @@ public final class Criteria {
     public <T> Page<T> page(EntityManager em, Class<T> type, String from, String orderBy, int page, int size,
                             Map<String, Object> hints) {
         String alias = from.substring(from.lastIndexOf(' ') + 1);
+        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         TypedQuery<Long> count = em.createQuery("SELECT COUNT(" + alias + ") FROM " + from + where, Long.class);
         TypedQuery<T> items = em.createQuery("SELECT " + alias + " FROM " + from + where + " ORDER BY " + orderBy,
                 type);
