@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -37,10 +38,15 @@ final class SequenceRecovery {
 
     /** Returns what was moved, as {@code sequence: old -> new}. */
     static List<String> run(Connection connection, Metamodel metamodel) throws SQLException {
+        return run(connection, metamodel.getEntities().stream().<Class<?>>map(EntityType::getJavaType).toList());
+    }
+
+    /** The same for the given entity classes: those with a table and a sequence-generated id. */
+    static List<String> run(Connection connection, Collection<Class<?>> entities) throws SQLException {
         List<String> moved = new ArrayList<>();
-        for (EntityType<?> entity : metamodel.getEntities()) {
-            Table table = entity.getJavaType().getAnnotation(Table.class);
-            for (Field field : entity.getJavaType().getDeclaredFields()) {
+        for (Class<?> entity : entities) {
+            Table table = entity.getAnnotation(Table.class);
+            for (Field field : entity.getDeclaredFields()) {
                 SequenceGenerator generator = field.getAnnotation(SequenceGenerator.class);
                 if (table == null || generator == null || field.getAnnotation(Id.class) == null) {
                     continue;
