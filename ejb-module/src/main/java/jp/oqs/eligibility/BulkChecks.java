@@ -23,6 +23,7 @@ import jp.oqs.api.eligibility.BulkStatus;
 import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.platform.BusinessException.Kind;
+import jp.oqs.platform.Page;
 import jp.oqs.platform.RowLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -116,7 +117,7 @@ public class BulkChecks {
     public List<BulkEntryRecord> results(BulkRequest request, int page, int size) {
         return em.createNamedQuery("BulkEntryRecord.page", BulkEntryRecord.class)
                 .setParameter("receptionNumber", request.receptionNumber())
-                .setFirstResult(page * size).setMaxResults(size)
+                .setFirstResult(Page.firstResult(page, size)).setMaxResults(size)
                 .getResultList();
     }
 

@@ -17,7 +17,10 @@ import jp.oqs.api.eligibility.BulkEntry;
 import jp.oqs.api.eligibility.LookupRequest;
 import jp.oqs.api.eligibility.ResultStatus;
 
-/** One entry of a bulk check: what the clinic sent and, once answered, the answer. */
+/**
+ * One entry of a bulk check: what the clinic sent (as sent: {@link BulkEntry} declares forms that fit these
+ * columns, and the boundary refuses any other) and, once answered, the answer.
+ */
 @Entity
 @Table(name = "bulk_entry")
 @IdClass(BulkEntryRecord.Key.class)
@@ -112,18 +115,14 @@ public class BulkEntryRecord {
     BulkEntryRecord(String receptionNumber, int index, BulkEntry entry) {
         this.receptionNumber = receptionNumber;
         this.index = index;
-        this.entryId = truncate(entry.entryId(), 64);
-        this.insurerNumber = truncate(entry.insurerNumber(), 16);
-        this.symbol = truncate(entry.symbol(), 40);
-        this.number = truncate(entry.number(), 40);
-        this.branchNumber = truncate(entry.branchNumber(), 8);
-        this.individualNumber = truncate(entry.individualNumber(), 16);
+        this.entryId = entry.entryId();
+        this.insurerNumber = entry.insurerNumber();
+        this.symbol = entry.symbol();
+        this.number = entry.number();
+        this.branchNumber = entry.branchNumber();
+        this.individualNumber = entry.individualNumber();
         this.birthDate = entry.birthDate();
         this.serviceDate = entry.serviceDate();
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     LookupRequest lookupRequest() {

@@ -56,6 +56,9 @@ public class CertificateValidator {
     @ConfigProperty(name = "oqs.certificates.crl-dir")
     private String crlDirectory;
 
+    private static final int MAX_ISSUER = 400;
+    private static final int MAX_SERIAL_HEX = 64;
+
     /** How often the files are looked at for a change: not on every check (thousands a second). */
     private static final long RECHECK_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
 
@@ -64,18 +67,28 @@ public class CertificateValidator {
     private record Loaded(Set<TrustAnchor> anchors, List<CRL> crls, long fingerprint, long checkedAt) {
     }
 
-    /** Decodes a base64 DER certificate. */
+    /**
+     * Decodes a base64 DER certificate. One whose issuer name or serial number would not fit an enrolment
+     * (400 characters, 64 hex digits; RFC 5280 allows 20 octets) is not a card's certificate.
+     */
     public X509Certificate parse(String base64) throws EligibilityException {
         if (base64 == null || base64.isBlank()) {
             throw invalid("certificate is required: the user certificate, DER, base64");
         }
+        X509Certificate certificate;
         try {
             byte[] der = Base64.getMimeDecoder().decode(base64);
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
+            certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
                     .generateCertificate(new ByteArrayInputStream(der));
         } catch (IllegalArgumentException | CertificateException e) {
             throw invalid("certificate is not a base64 DER X.509 certificate");
         }
+        if (EnrolledCertificate.issuerOf(certificate).length() > MAX_ISSUER
+                || EnrolledCertificate.serialOf(certificate).length() > MAX_SERIAL_HEX) {
+            throw invalid("the certificate's issuer name (at most " + MAX_ISSUER + " characters) or serial number "
+                    + "(at most " + MAX_SERIAL_HEX / 2 + " octets) is too long for a card's certificate");
+        }
+        return certificate;
     }
 
     /** Validates the certificate as of noon of {@code asOf} in Japan. */

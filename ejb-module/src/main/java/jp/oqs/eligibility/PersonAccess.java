@@ -80,11 +80,15 @@ public class PersonAccess {
         return new AccessChallenge(payload + "." + mac(payload), expires);
     }
 
-    /** The clinics' checks about the person whose card signed the challenge. */
+    /**
+     * The clinics' checks about the person whose card signed the challenge. The challenge is checked first: its
+     * HMAC costs nothing next to reading and validating a certificate, so an anonymous caller without a fresh
+     * challenge never gets the certificate work done.
+     */
     public List<AuditEntry> history(AccessHistoryRequest request) throws EligibilityException {
+        checkChallenge(request.challenge());
         X509Certificate certificate = certificates.parse(request.certificate());
         certificates.validate(certificate, LocalDate.now(clock));
-        checkChallenge(request.challenge());
         checkSignature(certificate, request.challenge(), request.signature());
         return audit.clinicChecksOf(enrolments.enrolledPerson(certificate).id());
     }

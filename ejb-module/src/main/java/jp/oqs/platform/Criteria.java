@@ -49,7 +49,7 @@ public final class Criteria {
             items.setParameter(name, value);
         });
         hints.forEach(items::setHint);
-        return new Page<>(items.setFirstResult(page * size).setMaxResults(size).getResultList(),
+        return new Page<>(items.setFirstResult(Page.firstResult(page, size)).setMaxResults(size).getResultList(),
                 count.getSingleResult());
     }
 

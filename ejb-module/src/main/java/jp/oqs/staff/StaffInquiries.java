@@ -78,7 +78,7 @@ public class StaffInquiries {
         Insurer insurer = insurers.find(scope, insurerNumber);
         List<OverlapNotice> items = em.createNamedQuery("OverlapNotice.open", OverlapNotice.class)
                 .setParameter("insurer", insurer).setParameter("after", 0L)
-                .setFirstResult(page * size).setMaxResults(size).getResultList();
+                .setFirstResult(Page.firstResult(page, size)).setMaxResults(size).getResultList();
         long total = em.createQuery("SELECT COUNT(n) FROM OverlapNotice n WHERE n.insurer = :insurer"
                         + " AND n.acknowledgedAt IS NULL AND n.resolvedAt IS NULL", Long.class)
                 .setParameter("insurer", insurer).getSingleResult();
@@ -103,7 +103,7 @@ public class StaffInquiries {
         }
         List<SyncRecordResult> items = em.createQuery("SELECT r FROM SyncRecordResult r WHERE r.batch = :batch"
                         + " ORDER BY r.position", SyncRecordResult.class)
-                .setParameter("batch", batch).setFirstResult(page * size).setMaxResults(size).getResultList();
+                .setParameter("batch", batch).setFirstResult(Page.firstResult(page, size)).setMaxResults(size).getResultList();
         return new Page<>(items, batch.recordCount());
     }
 }

@@ -108,6 +108,8 @@ class SecurityIT {
         assertTrue(document.contains("AS_OF_IN_FUTURE") && document.contains("BATCH_ID_REUSED"), "error codes");
         assertTrue(document.contains("LookupRequest:") && document.contains("ErrorBody:"), "schemas");
         assertTrue(document.contains("bearerFormat: JWT"), "security scheme");
+        assertTrue(document.contains("maxLength: 40") && document.contains("maximum: 100000"), "declared bounds");
+        assertTrue(document.contains("oqs.body-limit.lookup") && document.contains("BODY_TOO_LARGE"), "body limits");
     }
 
     @Test

@@ -1,13 +1,15 @@
 package jp.oqs.api.audit;
 
-import jp.oqs.api.error.ErrorCodes;
-import jp.oqs.api.error.Errors;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.error.Errors;
 
 /**
  * A person's own access history, for a portal (マイナポータル-style). The person authenticates with the My Number
@@ -30,5 +32,5 @@ public interface AccessHistoryApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.CERTIFICATE_EXPIRED, ErrorCodes.CERTIFICATE_REVOKED, ErrorCodes.CERTIFICATE_UNTRUSTED, ErrorCodes.CERTIFICATE_NOT_ENROLLED, ErrorCodes.CERTIFICATE_REVOCATION_UNKNOWN, ErrorCodes.CHALLENGE_INVALID, ErrorCodes.SIGNATURE_INVALID})
-    AccessHistory history(AccessHistoryRequest request);
+    AccessHistory history(@NotNull @Valid AccessHistoryRequest request);
 }

@@ -1,7 +1,10 @@
 package jp.oqs.api.eligibility;
 
-import jp.oqs.api.error.ErrorCodes;
-import jp.oqs.api.error.Errors;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jp.oqs.api.Formats;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.error.Errors;
 
 /** Eligibility checks for role {@code clinic}; every check is audited with the clinic's code. */
 @Path(EligibilityApi.PATH)
@@ -28,7 +34,7 @@ public interface EligibilityApi {
     @POST
     @Path("lookups")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.BIRTH_DATE_REQUIRED, ErrorCodes.IDENTIFIER_REQUIRED, ErrorCodes.AS_OF_IN_FUTURE, ErrorCodes.FORBIDDEN_CLINIC})
-    LookupResult lookup(LookupRequest request);
+    LookupResult lookup(@NotNull @Valid LookupRequest request);
 
     /**
      * Checks by My Number card certificate. 400 {@code CERTIFICATE_INVALID}, {@code CERTIFICATE_EXPIRED},
@@ -38,19 +44,19 @@ public interface EligibilityApi {
     @POST
     @Path("certificate-lookups")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.AS_OF_IN_FUTURE, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.CERTIFICATE_EXPIRED, ErrorCodes.CERTIFICATE_REVOKED, ErrorCodes.CERTIFICATE_UNTRUSTED, ErrorCodes.CERTIFICATE_NOT_ENROLLED, ErrorCodes.CERTIFICATE_REVOCATION_UNKNOWN, ErrorCodes.FORBIDDEN_CLINIC})
-    CertificateLookupResult certificateLookup(CertificateLookupRequest request);
+    CertificateLookupResult certificateLookup(@NotNull @Valid CertificateLookupRequest request);
 
     /** 202 with a {@link BulkReception}; 413 {@code BULK_TOO_LARGE} above the configured entry limit. */
     @POST
     @Path("bulk-lookups")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.BULK_TOO_LARGE, ErrorCodes.FORBIDDEN_CLINIC})
-    Response submitBulk(BulkLookupRequest request);
+    Response submitBulk(@NotNull @Valid BulkLookupRequest request);
 
     /** Only the submitting clinic; 404 {@code RECEPTION_NOT_FOUND} otherwise or after the retention. */
     @GET
     @Path("bulk-lookups/{receptionNumber}")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.RECEPTION_NOT_FOUND, ErrorCodes.FORBIDDEN_CLINIC})
-    BulkResult bulk(@PathParam("receptionNumber") String receptionNumber,
-                    @QueryParam("page") @DefaultValue("0") int page,
-                    @QueryParam("size") @DefaultValue("1000") int size);
+    BulkResult bulk(@PathParam("receptionNumber") @Size(max = Formats.RECEPTION_NUMBER) String receptionNumber,
+                    @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Formats.MAX_PAGE) int page,
+                    @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(10_000) int size);
 }

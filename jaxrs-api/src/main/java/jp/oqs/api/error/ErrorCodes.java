@@ -10,6 +10,8 @@ public final class ErrorCodes {
     public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
     public static final String NOT_FOUND = "NOT_FOUND";
     public static final String METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED";
+    /** A request body above the endpoint's limit (sync batches: {@link #BATCH_TOO_LARGE}, bulk: {@link #BULK_TOO_LARGE}). */
+    public static final String BODY_TOO_LARGE = "BODY_TOO_LARGE";
 
     // callers
     public static final String UNAUTHENTICATED = "UNAUTHENTICATED";

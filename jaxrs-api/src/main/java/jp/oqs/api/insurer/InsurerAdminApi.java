@@ -1,7 +1,10 @@
 package jp.oqs.api.insurer;
 
-import jp.oqs.api.error.ErrorCodes;
-import jp.oqs.api.error.Errors;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -13,6 +16,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import jp.oqs.api.Formats;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.error.Errors;
 
 /**
  * Insurer registry for 支払基金 staff (role {@code ssk-admin}: employee insurance) and 国保中央会 staff (role
@@ -29,7 +35,7 @@ public interface InsurerAdminApi {
     /** Onboards an insurer: 201 with the insurer and its Location; 409 if the number is registered. */
     @POST
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INVALID_NUMBERING_RULE, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.INSURER_ALREADY_REGISTERED})
-    Response onboard(OnboardInsurerRequest request);
+    Response onboard(@NotNull @Valid OnboardInsurerRequest request);
 
     /** Searches insurers in the caller's scope; {@code q} matches number prefix or part of a name. */
     @GET
@@ -37,9 +43,9 @@ public interface InsurerAdminApi {
     InsurerPage search(@QueryParam("managingOrganisation") ManagingOrganisation managingOrganisation,
                        @QueryParam("category") InsurerCategory category,
                        @QueryParam("status") InsurerStatus status,
-                       @QueryParam("q") String q,
-                       @QueryParam("page") @DefaultValue("0") int page,
-                       @QueryParam("size") @DefaultValue("50") int size);
+                       @QueryParam("q") @Size(max = Formats.QUERY) String q,
+                       @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Formats.MAX_PAGE) int page,
+                       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size);
 
     @GET
     @Path("{insurerNumber}")
@@ -61,20 +67,20 @@ public interface InsurerAdminApi {
     @POST
     @Path("{insurerNumber}/merger")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.INSURER_LIFECYCLE_VIOLATION})
-    InsurerView merge(@PathParam("insurerNumber") String insurerNumber, MergerRequest request);
+    InsurerView merge(@PathParam("insurerNumber") String insurerNumber, @NotNull @Valid MergerRequest request);
 
     @POST
     @Path("{insurerNumber}/dissolution")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.INSURER_LIFECYCLE_VIOLATION})
     InsurerView dissolve(@PathParam("insurerNumber") String insurerNumber,
-                         DissolutionRequest request);
+                         @NotNull @Valid DissolutionRequest request);
 
     /** Adds a numbering rule from a future date (the first rule may have any date): 201 with the rule. */
     @POST
     @Path("{insurerNumber}/numbering-rules")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.INVALID_NUMBERING_RULE, ErrorCodes.NUMBERING_RULE_DATE_NOT_IN_FUTURE, ErrorCodes.NUMBERING_RULE_DATE_NOT_AFTER_LATEST, ErrorCodes.INSURER_LIFECYCLE_VIOLATION})
     Response addNumberingRule(@PathParam("insurerNumber") String insurerNumber,
-                              NumberingRuleRequest request);
+                              @NotNull @Valid NumberingRuleRequest request);
 
     /** The whole rule history, oldest first. */
     @GET

@@ -1,7 +1,9 @@
 package jp.oqs.api.sync;
 
-import jp.oqs.api.error.ErrorCodes;
-import jp.oqs.api.error.Errors;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -12,6 +14,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.error.Errors;
 
 /**
  * For intermediate-server sync jobs (role {@code insurer-sync}), only for the insurers in the token's
@@ -32,7 +36,7 @@ public interface SyncApi {
     @POST
     @Path("batches")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.BATCH_ID_REUSED, ErrorCodes.BATCH_TOO_LARGE})
-    SyncBatchResult submit(SyncBatchRequest batch);
+    SyncBatchResult submit(@NotNull @Valid SyncBatchRequest batch);
 
     @GET
     @Path("batches/{batchId}")
@@ -44,8 +48,8 @@ public interface SyncApi {
     @Path("notices")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE})
     NoticePage notices(@QueryParam("insurerNumber") String insurerNumber,
-                       @QueryParam("after") @DefaultValue("0") long after,
-                       @QueryParam("limit") @DefaultValue("100") int limit);
+                       @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+                       @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit);
 
     /** Acknowledges a notice: it leaves the open list. Acknowledging twice is harmless. */
     @POST
@@ -57,19 +61,19 @@ public interface SyncApi {
     @POST
     @Path("certificates")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.PERSON_NOT_FOUND, ErrorCodes.CERTIFICATE_ALREADY_ENROLLED})
-    jakarta.ws.rs.core.Response enrol(CertificateEnrolment enrolment);
+    jakarta.ws.rs.core.Response enrol(@NotNull @Valid CertificateEnrolment enrolment);
 
     /** Revokes an enrolment: the certificate no longer resolves to the person. */
     @POST
     @Path("certificates/revocation")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.PERSON_NOT_FOUND, ErrorCodes.CERTIFICATE_NOT_ENROLLED})
-    CertificateView revokeEnrolment(CertificateEnrolment enrolment);
+    CertificateView revokeEnrolment(@NotNull @Valid CertificateEnrolment enrolment);
 
     /** What the central side changed for the insurer's qualifications, after the cursor. */
     @GET
     @Path("changes")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE})
     ChangePage changes(@QueryParam("insurerNumber") String insurerNumber,
-                       @QueryParam("after") @DefaultValue("0") long after,
-                       @QueryParam("limit") @DefaultValue("500") int limit);
+                       @QueryParam("after") @DefaultValue("0") @Min(0) long after,
+                       @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit);
 }

@@ -10,7 +10,7 @@ import jp.oqs.api.audit.AccessHistory;
 import jp.oqs.api.audit.AccessHistoryApi;
 import jp.oqs.api.audit.AccessHistoryRequest;
 import jp.oqs.eligibility.PersonAccess;
-import jp.oqs.web.rest.Bodies;
+import jp.oqs.web.rest.BodyLimit;
 import jp.oqs.web.rest.BusinessFailure;
 
 /** No bearer token: the My Number card's signature over a challenge authenticates the person. */
@@ -28,8 +28,9 @@ public class AccessHistoryResource implements AccessHistoryApi {
     }
 
     @Override
+    @BodyLimit(BodyLimit.Kind.CERTIFICATE)
     public AccessHistory history(AccessHistoryRequest request) {
-        return new AccessHistory(BusinessFailure.call(() -> access.history(Bodies.required(request))).stream()
+        return new AccessHistory(BusinessFailure.call(() -> access.history(request)).stream()
                 .map(e -> new AccessEntry(e.occurredAt(), e.actor(), e.kind().name(), e.result()))
                 .toList());
     }

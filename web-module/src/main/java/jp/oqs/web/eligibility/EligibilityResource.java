@@ -31,7 +31,7 @@ import jp.oqs.eligibility.EligibilityService;
 import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.web.rest.Bodies;
 import jp.oqs.web.rest.BusinessFailure;
-import jp.oqs.web.rest.QueryLimits;
+import jp.oqs.web.rest.BodyLimit;
 import jp.oqs.web.security.CallerClaims;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -59,18 +59,21 @@ public class EligibilityResource implements EligibilityApi {
     private int maxEntries;
 
     @Override
+    @BodyLimit(BodyLimit.Kind.LOOKUP)
     public LookupResult lookup(LookupRequest request) {
-        return BusinessFailure.call(() -> eligibility.lookup(clinic(), Bodies.required(request)));
+        return BusinessFailure.call(() -> eligibility.lookup(clinic(), request));
     }
 
     @Override
+    @BodyLimit(BodyLimit.Kind.CERTIFICATE)
     public CertificateLookupResult certificateLookup(CertificateLookupRequest request) {
-        return BusinessFailure.call(() -> eligibility.certificateLookup(clinic(), Bodies.required(request)));
+        return BusinessFailure.call(() -> eligibility.certificateLookup(clinic(), request));
     }
 
     @Override
+    @BodyLimit(BodyLimit.Kind.BULK)
     public Response submitBulk(BulkLookupRequest request) {
-        Bodies.atMost("entries", Bodies.required(request).entries(), maxEntries, ErrorCodes.BULK_TOO_LARGE);
+        Bodies.atMost("entries", request.entries(), maxEntries, ErrorCodes.BULK_TOO_LARGE);
         BulkRequest accepted = bulk.submit(clinic(), request.entries());
         runner.start(accepted.receptionNumber());
         return Response.accepted(new BulkReception(accepted.receptionNumber(), accepted.status(), accepted.total(),
@@ -79,8 +82,6 @@ public class EligibilityResource implements EligibilityApi {
 
     @Override
     public BulkResult bulk(String receptionNumber, int page, int size) {
-        QueryLimits.page("page", page);
-        QueryLimits.size("size", size, 10_000);
         BulkRequest request = BusinessFailure.call(() -> bulk.find(clinic(), receptionNumber));
         List<BulkEntryResult> results = request.status() == BulkStatus.DONE
                 ? bulk.results(request, page, size).stream().map(EligibilityResource::result).toList()

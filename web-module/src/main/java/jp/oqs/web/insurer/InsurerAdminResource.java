@@ -28,9 +28,8 @@ import jp.oqs.insurer.Insurer;
 import jp.oqs.insurer.InsurerSearch;
 import jp.oqs.insurer.InsurerService;
 import jp.oqs.insurer.NumberingRule;
-import jp.oqs.web.rest.Bodies;
+import jp.oqs.web.rest.BodyLimit;
 import jp.oqs.web.rest.BusinessFailure;
-import jp.oqs.web.rest.QueryLimits;
 
 @Path(InsurerAdminApi.PATH)
 @RequestScoped
@@ -43,9 +42,6 @@ public class InsurerAdminResource implements InsurerAdminApi {
     @Inject
     private Clock clock;
 
-    @Inject
-    private Bodies bodies;
-
     @Context
     private SecurityContext security;
 
@@ -53,8 +49,9 @@ public class InsurerAdminResource implements InsurerAdminApi {
     private UriInfo uriInfo;
 
     @Override
+    @BodyLimit(BodyLimit.Kind.ADMIN)
     public Response onboard(OnboardInsurerRequest request) {
-        Insurer insurer = BusinessFailure.call(() -> insurers.onboard(scope(), bodies.valid(request)));
+        Insurer insurer = BusinessFailure.call(() -> insurers.onboard(scope(), request));
         return Response.created(uriInfo.getAbsolutePathBuilder().path(insurer.insurerNumber()).build())
                 .entity(view(insurer)).build();
     }
@@ -62,11 +59,6 @@ public class InsurerAdminResource implements InsurerAdminApi {
     @Override
     public InsurerPage search(ManagingOrganisation managingOrganisation, InsurerCategory category,
                               InsurerStatus status, String q, int page, int size) {
-        QueryLimits.page("page", page);
-        QueryLimits.size("size", size, 500);
-        if (q != null && q.length() > 100) {
-            throw new jakarta.ws.rs.BadRequestException("q has at most 100 characters");
-        }
         var result = insurers.search(scope(), new InsurerSearch(managingOrganisation, category, status, q, page, size));
         return new InsurerPage(result.items().stream().map(this::view).toList(), result.total(), page, size);
     }
@@ -87,19 +79,22 @@ public class InsurerAdminResource implements InsurerAdminApi {
     }
 
     @Override
+    @BodyLimit(BodyLimit.Kind.ADMIN)
     public InsurerView merge(String insurerNumber, MergerRequest request) {
         return view(BusinessFailure.call(() -> insurers.merge(scope(), insurerNumber,
-                bodies.valid(request).successorInsurerNumber(), request.effectiveDate())));
+                request.successorInsurerNumber(), request.effectiveDate())));
     }
 
     @Override
+    @BodyLimit(BodyLimit.Kind.ADMIN)
     public InsurerView dissolve(String insurerNumber, DissolutionRequest request) {
-        return view(BusinessFailure.call(() -> insurers.dissolve(scope(), insurerNumber, bodies.valid(request).effectiveDate())));
+        return view(BusinessFailure.call(() -> insurers.dissolve(scope(), insurerNumber, request.effectiveDate())));
     }
 
     @Override
+    @BodyLimit(BodyLimit.Kind.ADMIN)
     public Response addNumberingRule(String insurerNumber, NumberingRuleRequest request) {
-        NumberingRule rule = BusinessFailure.call(() -> insurers.addNumberingRule(scope(), insurerNumber, bodies.valid(request)));
+        NumberingRule rule = BusinessFailure.call(() -> insurers.addNumberingRule(scope(), insurerNumber, request));
         boolean inForce = !rule.effectiveFrom().isAfter(today());
         return Response.status(Response.Status.CREATED)
                 .entity(InsurerViews.rule(rule, null, inForce)).build();

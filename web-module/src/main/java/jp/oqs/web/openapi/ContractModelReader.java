@@ -2,6 +2,13 @@ package jp.oqs.web.openapi;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -11,10 +18,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -39,6 +49,7 @@ import jp.oqs.web.audit.AccessHistoryResource;
 import jp.oqs.web.audit.AuditResource;
 import jp.oqs.web.eligibility.EligibilityResource;
 import jp.oqs.web.insurer.InsurerAdminResource;
+import jp.oqs.web.rest.BodyLimit;
 import jp.oqs.web.security.CallerResource;
 import jp.oqs.web.sync.SyncResource;
 import org.eclipse.microprofile.openapi.OASFactory;
@@ -56,8 +67,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Builds the OpenAPI document from the contract itself: every interface method becomes an operation with its
- * parameters, body, answer, roles (from the resource class) and error codes ({@link Errors}); every record becomes
- * a schema. Payara's scanner is off ({@code mp.openapi.scan.disable}): in 6.2025.9 it fails on constrained
+ * parameters, body, answer, roles and body limit (from the resource class) and error codes ({@link Errors}); every
+ * record becomes a schema; parameters and fields carry the bounds they declare with Bean Validation. Payara's scanner is off ({@code mp.openapi.scan.disable}): in 6.2025.9 it fails on constrained
  * records (FISH-12153).
  */
 public class ContractModelReader implements OASModelReader {
@@ -115,11 +126,56 @@ public class ContractModelReader implements OASModelReader {
                         .version("v1")
                         .description("Errors are {code, message, hint}: message for staff (Japanese), hint for the "
                                 + "vendor (English). Each operation lists its error codes; every operation may also "
-                                + "answer UNAUTHENTICATED (401), FORBIDDEN_ROLE (403), MALFORMED_JSON (400) and "
-                                + "INTERNAL_ERROR (500)."))
+                                + "answer UNAUTHENTICATED (401, with WWW-Authenticate: Bearer), FORBIDDEN_ROLE (403), "
+                                + "INVALID_REQUEST (400: a field or parameter breaks its declared form; values are "
+                                + "refused, never shortened), MALFORMED_JSON (400: not one UTF-8 JSON object of the "
+                                + "request's shape; unknown or repeated fields are refused, integers are JSON numbers, "
+                                + "dates YYYY-MM-DD), BODY_TOO_LARGE (413: a body above the operation's limit, read "
+                                + "before it is parsed) and INTERNAL_ERROR (500). Answers carry Cache-Control: "
+                                + "no-store and X-Content-Type-Options: nosniff."))
                 .addServer(OASFactory.createServer().url("/oqs"))
                 .paths(paths)
                 .components(components);
+    }
+
+    /** The body limit the resource method declares, if it reads a body. */
+    private static BodyLimit.Kind bodyLimitOf(Class<?> resource, Method method) {
+        try {
+            BodyLimit limit = resource.getMethod(method.getName(), method.getParameterTypes())
+                    .getAnnotation(BodyLimit.class);
+            return limit == null ? null : limit.value();
+        } catch (NoSuchMethodException notImplementedThere) {
+            return null;
+        }
+    }
+
+    /** The schema with the bounds its element declares with Bean Validation. */
+    private static Schema constrained(Schema schema, AnnotatedElement element) {
+        Size size = element.getAnnotation(Size.class);
+        if (size != null) {
+            if (size.min() > 0) {
+                schema.minLength(size.min());
+            }
+            schema.maxLength(size.max());
+        }
+        Pattern pattern = element.getAnnotation(Pattern.class);
+        if (pattern != null) {
+            schema.pattern(pattern.regexp());
+        }
+        Min min = element.getAnnotation(Min.class);
+        if (min != null) {
+            schema.minimum(BigDecimal.valueOf(min.value()));
+        }
+        Max max = element.getAnnotation(Max.class);
+        if (max != null) {
+            schema.maximum(BigDecimal.valueOf(max.value()));
+        }
+        return schema;
+    }
+
+    private static boolean required(AnnotatedElement element) {
+        return element.isAnnotationPresent(NotNull.class) || element.isAnnotationPresent(NotBlank.class)
+                || element.isAnnotationPresent(NotEmpty.class);
     }
 
     /** The roles the role check applies: the resource method's, else the resource class's. */
@@ -152,13 +208,18 @@ public class ContractModelReader implements OASModelReader {
         String codes = errors == null || errors.value().length == 0 ? "none besides the common ones"
                 : String.join(", ", errors.value());
         description.append("Error codes: ").append(codes).append('.');
+        BodyLimit.Kind limit = bodyLimitOf(resource, method);
+        if (limit != null) {
+            description.append(" Body at most ").append(limit.defaultBytes()).append(" bytes by default (setting ")
+                    .append(limit.property()).append("; above it 413 ").append(limit.code()).append(").");
+        }
         operation.description(description.toString());
         for (java.lang.reflect.Parameter parameter : method.getParameters()) {
             PathParam pathParam = parameter.getAnnotation(PathParam.class);
             QueryParam queryParam = parameter.getAnnotation(QueryParam.class);
             if (pathParam != null || queryParam != null) {
                 DefaultValue defaultValue = parameter.getAnnotation(DefaultValue.class);
-                Schema schema = schemaOf(parameter.getParameterizedType());
+                Schema schema = constrained(schemaOf(parameter.getParameterizedType()), parameter);
                 if (defaultValue != null) {
                     schema.defaultValue(defaultValue.value());
                 }
@@ -193,6 +254,14 @@ public class ContractModelReader implements OASModelReader {
     private static Content json(Schema schema) {
         return OASFactory.createContent().addMediaType("application/json",
                 OASFactory.createMediaType().schema(schema));
+    }
+
+    private static Field field(Class<?> record, RecordComponent component) {
+        try {
+            return record.getDeclaredField(component.getName());
+        } catch (NoSuchFieldException impossible) {
+            throw new IllegalStateException("a record has a field per component", impossible);
+        }
     }
 
     private Schema schemaOf(Type type) {
@@ -238,7 +307,12 @@ public class ContractModelReader implements OASModelReader {
         Schema schema = OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
         components.addSchema(record.getSimpleName(), schema);
         for (RecordComponent component : record.getRecordComponents()) {
-            schema.addProperty(component.getName(), schemaOf(component.getGenericType()));
+            // a component's constraints are on its field (they do not target record components)
+            Field field = field(record, component);
+            schema.addProperty(component.getName(), constrained(schemaOf(component.getGenericType()), field));
+            if (required(field)) {
+                schema.addRequired(component.getName());
+            }
         }
     }
 }

@@ -24,7 +24,10 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 "入力内容に誤りがあります。項目をご確認ください。", hint);
     }
 
-    /** The field path without the Java method and parameter names (e.g. {@code request.nameKana}). */
+    /**
+     * The field path without the Java method's name (e.g. {@code request.nameKana},
+     * {@code batch.records[3].recordId}).
+     */
     static String field(ConstraintViolation<?> violation) {
         StringBuilder field = new StringBuilder();
         for (Path.Node node : violation.getPropertyPath()) {
@@ -33,9 +36,20 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                     continue;
                 }
                 case PARAMETER -> field.append(node.getName().startsWith("arg") ? "body" : node.getName());
-                default -> field.append(field.isEmpty() ? "" : ".").append(node.getName());
+                case CONTAINER_ELEMENT -> index(field, node); // an item itself, e.g. a null in a list
+                default -> {
+                    index(field, node);
+                    field.append(field.isEmpty() ? "" : ".").append(node.getName());
+                }
             }
         }
         return field.isEmpty() ? "body" : field.toString();
+    }
+
+    /** The position in a list of the item the node belongs to, as {@code [3]}. */
+    private static void index(StringBuilder field, Path.Node node) {
+        if (node.isInIterable() && node.getIndex() != null) {
+            field.append('[').append(node.getIndex()).append(']');
+        }
     }
 }

@@ -1,29 +1,31 @@
 package jp.oqs.web.rest;
 
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jp.oqs.api.error.ErrorCodes;
 
 /**
- * Refuses request bodies above {@code oqs.sync.max-body-bytes} (sync batches are the largest bodies; bulk checks
- * stay below it) with 413 before they are read: by the declared length, and by counting when it is not declared.
+ * Refuses a request body above the resource method's limit ({@link BodyLimit}) with 413 and the limit's code,
+ * before it is parsed: by the declared length, and by counting when it is not declared (chunked). Runs after the
+ * role check, so an unauthenticated caller's body is never read.
  */
-@Provider
 @Priority(Priorities.ENTITY_CODER)
-public class RequestBodyLimit implements ContainerRequestFilter {
+final class RequestBodyLimit implements ContainerRequestFilter {
 
-    @Inject
-    @ConfigProperty(name = "oqs.sync.max-body-bytes", defaultValue = "67108864")
-    private long maxBytes;
+    private final long maxBytes;
+    private final String code;
+
+    RequestBodyLimit(long maxBytes, String code) {
+        this.maxBytes = maxBytes;
+        this.code = code;
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -34,8 +36,11 @@ public class RequestBodyLimit implements ContainerRequestFilter {
     }
 
     private WebApplicationException tooLarge() {
-        return new WebApplicationException("the body is larger than " + maxBytes + " bytes; split the batch",
-                Response.Status.REQUEST_ENTITY_TOO_LARGE);
+        boolean splittable = !ErrorCodes.BODY_TOO_LARGE.equals(code); // a batch or a bulk check
+        return new WebApplicationException(Errors.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, code,
+                splittable ? "送信データが大きすぎます。分割して送信してください。" : "送信データが大きすぎます。",
+                "the body is larger than this endpoint's limit of " + maxBytes + " bytes"
+                        + (splittable ? "; split it" : "")));
     }
 
     private final class Bounded extends FilterInputStream {

@@ -33,8 +33,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
                     "送信形式に誤りがあります。", "send Content-Type: application/json");
             case 406 -> Errors.response(Response.Status.NOT_ACCEPTABLE, ErrorCodes.NOT_ACCEPTABLE,
                     "応答形式に誤りがあります。", "this endpoint answers application/json only");
-            case 413 -> Errors.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, ErrorCodes.BATCH_TOO_LARGE,
-                    "送信データが大きすぎます。分割して送信してください。", exception.getMessage());
+            case 413 -> Errors.response(Response.Status.REQUEST_ENTITY_TOO_LARGE, ErrorCodes.BODY_TOO_LARGE,
+                    "送信データが大きすぎます。分割して送信してください。", "the body is larger than this endpoint accepts");
             case 401 -> Errors.response(Response.Status.UNAUTHORIZED, ErrorCodes.UNAUTHENTICATED,
                     "認証されていません。", "send a valid bearer token in the Authorization header");
             case 403 -> Errors.response(Response.Status.FORBIDDEN, ErrorCodes.FORBIDDEN_ROLE,

@@ -53,6 +53,8 @@ public class BearerTokens {
 
     private static final Logger LOG = System.getLogger(BearerTokens.class.getName());
     private static final int MAX_TOKEN_LENGTH = 16_384;
+    /** The actor columns hold 100 characters. */
+    private static final int MAX_NAME_LENGTH = 100;
     private static final Duration KEY_REFRESH = Duration.ofMinutes(5);
     private static final String ANY_KID = "";
 
@@ -128,6 +130,10 @@ public class BearerTokens {
         String name = firstOf(claims, "upn", "preferred_username", "sub");
         if (name == null || name.isBlank()) {
             throw new InvalidTokenException("no upn, preferred_username or sub");
+        }
+        if (name.length() > MAX_NAME_LENGTH || !name.codePoints().allMatch(c -> c >= 0x20 && c != 0x7F)) {
+            throw new InvalidTokenException("the caller's name has more than " + MAX_NAME_LENGTH
+                    + " characters or control characters (it is recorded as the actor of what the caller does)");
         }
         return new TokenCaller(name, groups(claims), claims);
     }

@@ -50,6 +50,10 @@ public class OqsAuthentication implements HttpAuthenticationMechanism {
 
     /** The console's sign-in page, relative to the context root. */
     public static final String SIGN_IN_PAGE = "/console/signin.xhtml";
+    /** What every 401 answers in {@code WWW-Authenticate} (RFC 6750 §3). */
+    public static final String BEARER_CHALLENGE = "Bearer realm=\"oqs\"";
+    /** ... when the request carried a token that is not valid. */
+    public static final String INVALID_TOKEN_CHALLENGE = BEARER_CHALLENGE + ", error=\"invalid_token\"";
     private static final String SESSION_CALLER = OqsAuthentication.class.getName() + ".caller";
     private static final String BEARER = "Bearer ";
     private static final Logger LOG = System.getLogger(OqsAuthentication.class.getName());
@@ -73,6 +77,7 @@ public class OqsAuthentication implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(caller, caller.groups());
             } catch (BearerTokens.InvalidTokenException e) {
                 LOG.log(Level.DEBUG, "bearer token refused: {0}", e.getMessage());
+                response.setHeader("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
                 return context.responseUnauthorized();
             }
         }

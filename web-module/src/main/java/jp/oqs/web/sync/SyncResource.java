@@ -28,7 +28,7 @@ import jp.oqs.sync.SyncCaller;
 import jp.oqs.sync.SyncService;
 import jp.oqs.web.rest.Bodies;
 import jp.oqs.web.rest.BusinessFailure;
-import jp.oqs.web.rest.QueryLimits;
+import jp.oqs.web.rest.BodyLimit;
 import jp.oqs.web.security.CallerClaims;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -43,9 +43,6 @@ public class SyncResource implements SyncApi {
     @Inject
     private CallerClaims claims;
 
-    @Inject
-    private Bodies bodies;
-
     @jakarta.ejb.EJB
     private CertificateEnrolments enrolments;
 
@@ -54,8 +51,8 @@ public class SyncResource implements SyncApi {
     private int maxRecords;
 
     @Override
+    @BodyLimit(BodyLimit.Kind.SYNC_BATCH)
     public SyncBatchResult submit(SyncBatchRequest batch) {
-        bodies.valid(batch);
         Bodies.atMost("records", batch.records(), maxRecords, ErrorCodes.BATCH_TOO_LARGE);
         return SyncViews.batch(BusinessFailure.call(() -> sync.submit(caller(), batch)));
     }
@@ -67,8 +64,6 @@ public class SyncResource implements SyncApi {
 
     @Override
     public NoticePage notices(String insurerNumber, long after, int limit) {
-        QueryLimits.cursor("after", after);
-        QueryLimits.size("limit", limit, 1000);
         List<NoticeView> items = BusinessFailure.call(() -> sync.openNotices(caller(), insurerNumber, after, limit))
                 .stream().map(SyncViews::notice).toList();
         return new NoticePage(items, items.size() < limit ? null : items.get(items.size() - 1).id());
@@ -81,22 +76,22 @@ public class SyncResource implements SyncApi {
 
     @Override
     public ChangePage changes(String insurerNumber, long after, int limit) {
-        QueryLimits.cursor("after", after);
-        QueryLimits.size("limit", limit, 5000);
         List<ChangeView> items = BusinessFailure.call(() -> sync.changes(caller(), insurerNumber, after, limit))
                 .stream().map(SyncViews::change).toList();
         return new ChangePage(items, items.isEmpty() ? null : items.get(items.size() - 1).sequence());
     }
 
     @Override
+    @BodyLimit(BodyLimit.Kind.CERTIFICATE)
     public Response enrol(CertificateEnrolment enrolment) {
-        var enrolled = BusinessFailure.call(() -> enrolments.enrol(claims.subject(), insurers(), Bodies.required(enrolment)));
+        var enrolled = BusinessFailure.call(() -> enrolments.enrol(claims.subject(), insurers(), enrolment));
         return Response.status(Response.Status.CREATED).entity(certificate(enrolled)).build();
     }
 
     @Override
+    @BodyLimit(BodyLimit.Kind.CERTIFICATE)
     public CertificateView revokeEnrolment(CertificateEnrolment enrolment) {
-        return certificate(BusinessFailure.call(() -> enrolments.revoke(insurers(), Bodies.required(enrolment))));
+        return certificate(BusinessFailure.call(() -> enrolments.revoke(insurers(), enrolment)));
     }
 
     private static CertificateView certificate(EnrolledCertificate enrolled) {

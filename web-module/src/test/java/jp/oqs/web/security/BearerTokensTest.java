@@ -84,6 +84,14 @@ class BearerTokensTest {
     }
 
     @Test
+    void aCallerNameThatCannotBeRecordedAsAnActorIsRefused() throws Exception {
+        assertEquals(100, tokens.verify(token(trusted.getPrivate(), "RS256",
+                claims -> claims.add("sub", "s".repeat(100)))).getName().length());
+        refused(token(trusted.getPrivate(), "RS256", claims -> claims.add("sub", "s".repeat(101))));
+        refused(token(trusted.getPrivate(), "RS256", claims -> claims.add("sub", "clinic\u0000-1")));
+    }
+
+    @Test
     void aJwkSetIsSearchedByKeyId() throws Exception {
         RSAPublicKey key = (RSAPublicKey) trusted.getPublic();
         RSAPublicKey other = (RSAPublicKey) stranger.getPublic();
