@@ -3,6 +3,7 @@ package jp.oqs.api.sync;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -47,7 +48,7 @@ public interface SyncApi {
     @GET
     @Path("notices")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE})
-    NoticePage notices(@QueryParam("insurerNumber") String insurerNumber,
+    NoticePage notices(@QueryParam("insurerNumber") @NotBlank String insurerNumber,
                        @QueryParam("after") @DefaultValue("0") @Min(0) long after,
                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit);
 
@@ -73,7 +74,7 @@ public interface SyncApi {
     @GET
     @Path("changes")
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE})
-    ChangePage changes(@QueryParam("insurerNumber") String insurerNumber,
+    ChangePage changes(@QueryParam("insurerNumber") @NotBlank String insurerNumber,
                        @QueryParam("after") @DefaultValue("0") @Min(0) long after,
                        @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit);
 }
