@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.text.Normalizer;
 import java.time.format.DateTimeFormatter;
 import jp.oqs.api.insurer.InsurerCategory;
 import jp.oqs.api.insurer.InsurerStatus;
@@ -85,15 +86,25 @@ public class InsurerCsv extends HttpServlet {
         return value == null || value.isEmpty() ? null : Enum.valueOf(type, value);
     }
 
-    /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula. */
+    /**
+     * RFC 4180 quoting. A cell a spreadsheet could run as a formula is neutralised with a leading apostrophe (OWASP
+     * CSV injection): one that starts with {@code = + - @}, their full-width forms {@code ＝ ＋ － ＠} (and any other
+     * character that NFKC folds to one of them), a TAB, a CR or a LF.
+     */
     static String cell(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        if (!text.isEmpty() && startsLikeFormula(text)) {
             text = "'" + text;
         }
         return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+
+    private static boolean startsLikeFormula(String text) {
+        String first = text.substring(0, Character.charCount(text.codePointAt(0)));
+        String folded = Normalizer.normalize(first, Normalizer.Form.NFKC);
+        return !folded.isEmpty() && "=+-@\t\r\n\u2212".indexOf(folded.charAt(0)) >= 0;
     }
 }
