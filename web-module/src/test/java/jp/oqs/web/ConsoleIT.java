@@ -190,6 +190,7 @@ class ConsoleIT {
         signedIn(SSK_USER, SSK_PASSWORD);
         submit(By.id("nav-onboard"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "保険者の新規登録"));
+        assertNoInlineScript();
         WebElement number = browser.findElement(By.id("onboard:insurerNumber"));
         String wrongCheckDigit = insurer.substring(0, 7) + ((insurer.charAt(7) - '0' + 1) % 10);
         number.sendKeys(wrongCheckDigit);
@@ -217,6 +218,7 @@ class ConsoleIT {
         submit(By.id("confirmation:register"));
 
         wait.until(ExpectedConditions.urlContains("/console/insurer.xhtml"));
+        assertNoInlineScript();
         assertTrue(text(By.id("messages")).contains("保険者 " + insurer + " を登録しました"));
         assertEquals("登録中", text(By.id("status")));
         submit(By.id("lifecycle:activate"));
@@ -320,7 +322,8 @@ class ConsoleIT {
 
         open("console/activity.xhtml?insurer=" + here);
         assertTrue(text(By.id("activity:notices")).contains(other), "the overlap notice names the new insurer");
-        submit(By.cssSelector("#activity\\:batches a.batch-link"));
+        assertNoInlineScript();
+        submit(By.cssSelector("#activity\\:batches .batch-link"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity:resultTable"),
                 "QUALIFICATION_ALREADY_OPEN"));
         assertTrue(text(By.id("activity:resultTable")).contains("r3"));
@@ -451,6 +454,23 @@ class ConsoleIT {
         entries = text(By.id("list:entries"));
         assertTrue(entries.contains("サインインの拒否") && entries.contains("UNKNOWN_ACCOUNT"), entries);
         assertFalse(entries.contains("whatever-password-1"), "never the password");
+    }
+
+    /**
+     * The page's Content-Security-Policy allows scripts from the console only (no {@code 'unsafe-inline'}), and the
+     * page has no inline script or event handler (which the browser would then refuse to run).
+     */
+    private static void assertNoInlineScript() throws Exception {
+        String policy = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.root().resolve(
+                "oqs/console/signin.xhtml")).build(), HttpResponse.BodyHandlers.discarding()).headers()
+                .firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self';") && !policy.contains("unsafe-inline"), policy);
+        String page = browser.getPageSource();
+        java.util.regex.Matcher inline = java.util.regex.Pattern.compile(
+                "<script(?![^>]*\\bsrc=)[^>]*>|\\son[a-z]+\\s*=", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(page);
+        assertFalse(inline.find(), () -> "inline script: " + page.substring(Math.max(0, inline.start() - 200),
+                Math.min(page.length(), inline.end() + 200)));
     }
 
     /** On the accounts page: creates an auditor and waits for the confirmation. */
