@@ -15,6 +15,10 @@ import java.time.Instant;
 @Table(name = "staff_account")
 @NamedQuery(name = "StaffAccount.byUsername", query = "SELECT a FROM StaffAccount a WHERE a.username = :username")
 @NamedQuery(name = "StaffAccount.countByRole", query = "SELECT COUNT(a) FROM StaffAccount a WHERE a.role = :role")
+@NamedQuery(name = "StaffAccount.countFailure",
+        query = "UPDATE StaffAccount a SET a.failedSignIns = a.failedSignIns + 1 WHERE a.username = :username")
+@NamedQuery(name = "StaffAccount.lockAfterFailures", query = "UPDATE StaffAccount a SET a.failedSignIns = 0, "
+        + "a.lockedUntil = :until WHERE a.username = :username AND a.failedSignIns >= :attempts")
 @NamedQuery(name = "StaffAccount.ofRoles",
         query = "SELECT a FROM StaffAccount a WHERE a.role IN :roles ORDER BY a.username")
 public class StaffAccount {
@@ -65,15 +69,6 @@ public class StaffAccount {
         this.createdBy = createdBy;
     }
 
-    /** Counts a wrong password; the {@code attempts}-th in a row locks the account until {@code until}. */
-    void signInFailed(int attempts, Instant until) {
-        failedSignIns++;
-        if (failedSignIns >= attempts) {
-            failedSignIns = 0;
-            lockedUntil = until;
-        }
-    }
-
     void signedIn() {
         failedSignIns = 0;
         lockedUntil = null;
@@ -101,6 +96,10 @@ public class StaffAccount {
 
     public String role() {
         return role;
+    }
+
+    public int failedSignIns() {
+        return failedSignIns;
     }
 
     public boolean isEnabled() {

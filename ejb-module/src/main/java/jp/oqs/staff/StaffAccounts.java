@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import jp.oqs.api.security.Roles;
+import jp.oqs.audit.ActorKind;
+import jp.oqs.audit.AuditKind;
+import jp.oqs.audit.AuditTrail;
 import jp.oqs.platform.BusinessException.Kind;
 import jp.oqs.platform.UniqueKeyViolation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -50,7 +53,11 @@ public class StaffAccounts {
     private Clock clock;
 
     @Inject
-    @ConfigProperty(name = "oqs.console.lockout.attempts", defaultValue = "5")
+    private AuditTrail audit;
+
+    /** Wrong passwords for one account from anywhere that lock it for everyone (per address: the web module). */
+    @Inject
+    @ConfigProperty(name = "oqs.console.lockout.account-attempts", defaultValue = "50")
     private int lockoutAttempts;
 
     @Inject
@@ -63,24 +70,84 @@ public class StaffAccounts {
     }
 
     /**
-     * A sign-in with this name was refused: counts it against the account, in a transaction of its own, and locks
-     * the account for {@code oqs.console.lockout.minutes} at the {@code oqs.console.lockout.attempts}-th in a row.
+     * A sign-in with this name was refused for {@code reason} (never the password): counts it against the account
+     * atomically (one UPDATE, so parallel guesses are all counted), locks the account for
+     * {@code oqs.console.lockout.minutes} at the {@code oqs.console.lockout.account-attempts}-th in a row, and
+     * records the refusal on the audit trail, all in a transaction of its own.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void signInFailed(String username) {
-        account(username).ifPresent(a -> {
-            a.signInFailed(lockoutAttempts, clock.instant().plus(Duration.ofMinutes(lockoutMinutes))
-                    .truncatedTo(ChronoUnit.MICROS));
-            if (a.isLockedAt(clock.instant())) {
+    public void signInFailed(String username, String reason) {
+        String actor = username == null || username.isBlank() ? "-" : username;
+        if (username != null && em.createNamedQuery("StaffAccount.countFailure")
+                .setParameter("username", username).executeUpdate() > 0) {
+            int locked = em.createNamedQuery("StaffAccount.lockAfterFailures")
+                    .setParameter("username", username).setParameter("attempts", lockoutAttempts)
+                    .setParameter("until", clock.instant().plus(Duration.ofMinutes(lockoutMinutes))
+                            .truncatedTo(ChronoUnit.MICROS))
+                    .executeUpdate();
+            if (locked > 0) {
                 LOG.log(Level.WARNING, "staff account {0} locked for {1} min after {2} wrong passwords", username,
                         lockoutMinutes, lockoutAttempts);
+                reason = reason + "; ACCOUNT_LOCKED";
             }
-        });
+        }
+        audit.record(ActorKind.STAFF, actor, AuditKind.SIGN_IN_REFUSED, null, null, brief(reason));
+    }
+
+    /** A sign-in refused before its password was checked (throttled): on the audit trail, not counted. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void signInRefused(String username, String reason) {
+        audit.record(ActorKind.STAFF, username == null || username.isBlank() ? "-" : username,
+                AuditKind.SIGN_IN_REFUSED, null, null, brief(reason));
     }
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void signedIn(String username) {
         account(username).ifPresent(StaffAccount::signedIn);
+        audit.record(ActorKind.STAFF, username, AuditKind.SIGN_IN, null, null, "OK");
+    }
+
+    /** The failed sign-ins counted against the account now (0 for an unknown name). */
+    public int failedSignIns(String username) {
+        return account(username).map(StaffAccount::failedSignIns).orElse(0);
+    }
+
+    /** Whether an account of this name exists (enabled or not). */
+    public boolean exists(String username) {
+        return account(username).isPresent();
+    }
+
+    /**
+     * Whether a console session of this user with these roles is still good: the account exists, is enabled, is not
+     * locked, and holds the same role it signed in with.
+     */
+    public boolean isCurrent(String username, java.util.Set<String> roles) {
+        return account(username).filter(StaffAccount::isEnabled).filter(a -> !a.isLockedAt(clock.instant()))
+                .filter(a -> roles.equals(java.util.Set.of(a.role()))).isPresent();
+    }
+
+    /**
+     * Spends the same PBKDF2 work as checking a real account's password, against a hash no password matches, so
+     * an unknown user name answers as slowly as a known one.
+     */
+    public void verifyDummy(char[] password) {
+        passwordHash.initialize(HASH_PARAMETERS);
+        passwordHash.verify(password == null ? new char[0] : password, DummyHash.VALUE);
+    }
+
+    /** A PBKDF2 hash with the accounts' parameters of a random password nobody knows, made once. */
+    private static final class DummyHash {
+        static final String VALUE = dummy();
+
+        private static String dummy() {
+            byte[] salt = new byte[32];
+            byte[] key = new byte[64];
+            java.security.SecureRandom random = new java.security.SecureRandom();
+            random.nextBytes(salt);
+            random.nextBytes(key);
+            java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+            return "PBKDF2WithHmacSHA512:210000:" + b64.encodeToString(salt) + ":" + b64.encodeToString(key);
+        }
     }
 
     private java.util.Optional<StaffAccount> account(String username) {
@@ -125,6 +192,8 @@ public class StaffAccounts {
         } else {
             account.disable();
         }
+        audit.record(ActorKind.STAFF, admin, enabled ? AuditKind.ACCOUNT_ENABLED : AuditKind.ACCOUNT_DISABLED,
+                null, null, brief(account.role() + " " + username));
         LOG.log(Level.INFO, "staff account {0} {1} by {2}", username, enabled ? "enabled" : "disabled", admin);
         return account;
     }
@@ -177,7 +246,13 @@ public class StaffAccounts {
             throw e;
         }
         LOG.log(Level.INFO, "staff account {0} ({1}) created by {2}", username, role, by);
+        audit.record(ActorKind.STAFF, by, AuditKind.ACCOUNT_CREATED, null, null, brief(role + " " + username));
         return account;
+    }
+
+    /** An audit result fits 40 characters. */
+    private static String brief(String result) {
+        return result.length() <= 40 ? result : result.substring(0, 40);
     }
 
     private static StaffException invalid(String code, String message, String hint) {

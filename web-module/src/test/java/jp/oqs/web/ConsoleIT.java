@@ -190,6 +190,7 @@ class ConsoleIT {
         signedIn(SSK_USER, SSK_PASSWORD);
         submit(By.id("nav-onboard"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "保険者の新規登録"));
+        assertNoInlineScript();
         WebElement number = browser.findElement(By.id("onboard:insurerNumber"));
         String wrongCheckDigit = insurer.substring(0, 7) + ((insurer.charAt(7) - '0' + 1) % 10);
         number.sendKeys(wrongCheckDigit);
@@ -217,6 +218,7 @@ class ConsoleIT {
         submit(By.id("confirmation:register"));
 
         wait.until(ExpectedConditions.urlContains("/console/insurer.xhtml"));
+        assertNoInlineScript();
         assertTrue(text(By.id("messages")).contains("保険者 " + insurer + " を登録しました"));
         assertEquals("登録中", text(By.id("status")));
         submit(By.id("lifecycle:activate"));
@@ -320,7 +322,8 @@ class ConsoleIT {
 
         open("console/activity.xhtml?insurer=" + here);
         assertTrue(text(By.id("activity:notices")).contains(other), "the overlap notice names the new insurer");
-        submit(By.cssSelector("#activity\\:batches a.batch-link"));
+        assertNoInlineScript();
+        submit(By.cssSelector("#activity\\:batches .batch-link"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("activity:resultTable"),
                 "QUALIFICATION_ALREADY_OPEN"));
         assertTrue(text(By.id("activity:resultTable")).contains("r3"));
@@ -406,6 +409,88 @@ class ConsoleIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify:verification"),
                 "改ざんは検出されませんでした"));
         screenshot("13-audit");
+    }
+
+    @Test
+    void aDisabledAccountsOpenSessionEndsAtItsNextRequestAndAccountChangesAndSignInsAreAudited() throws Exception {
+        signIn("no-such-user-7", "whatever-password-1");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "正しくありません"));
+        signedIn(SSK_USER, SSK_PASSWORD);
+        createAuditor("audit-2", "監査 二郎", "audit-2-password-51c0");
+        createAuditor("audit-3", "監査 三郎", "audit-3-password-a8e4");
+        submit(By.id("session:signout"));
+        wait.until(ExpectedConditions.urlContains("/console/signin.xhtml"));
+
+        signedIn("audit-2", "audit-2-password-51c0");
+        String openSession = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        assertEquals(200, consolePage(openSession).statusCode(), "the session works while the account is enabled");
+        browser.manage().deleteAllCookies();
+
+        signedIn(SSK_USER, SSK_PASSWORD);
+        submit(By.id("nav-accounts"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "職員アカウント"));
+        submit(By.xpath("//table[@id='accounts:list']//tr[td[1][normalize-space()='audit-2']]//input"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath(
+                "//table[@id='accounts:list']//tr[td[1][normalize-space()='audit-2']]"), "無効"));
+        HttpResponse<String> afterDisable = consolePage(openSession);
+        assertEquals(302, afterDisable.statusCode(), "the disabled account's session ends: " + afterDisable.body());
+        assertTrue(afterDisable.headers().firstValue("Location").orElse("").contains("/console/signin.xhtml"));
+        assertEquals(302, consolePage(openSession).statusCode(), "and stays ended");
+
+        submit(By.id("session:signout"));
+        wait.until(ExpectedConditions.urlContains("/console/signin.xhtml"));
+        signedIn("audit-3", "audit-3-password-a8e4");
+        submit(By.id("nav-audit"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "監査ログ"));
+        browser.findElement(By.id("search:actor")).sendKeys(SSK_USER);
+        submit(By.id("search:submit"));
+        String entries = text(By.id("list:entries"));
+        assertTrue(entries.contains("職員アカウントの作成"), entries);
+        assertTrue(entries.contains("職員アカウントの無効化"), entries);
+        assertTrue(entries.contains("コンソールへのサインイン"), entries);
+        browser.findElement(By.id("search:actor")).clear();
+        browser.findElement(By.id("search:actor")).sendKeys("no-such-user-7");
+        submit(By.id("search:submit"));
+        entries = text(By.id("list:entries"));
+        assertTrue(entries.contains("サインインの拒否") && entries.contains("UNKNOWN_ACCOUNT"), entries);
+        assertFalse(entries.contains("whatever-password-1"), "never the password");
+    }
+
+    /**
+     * The page's Content-Security-Policy allows scripts from the console only (no {@code 'unsafe-inline'}), and the
+     * page has no inline script or event handler (which the browser would then refuse to run).
+     */
+    private static void assertNoInlineScript() throws Exception {
+        String policy = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.root().resolve(
+                "oqs/console/signin.xhtml")).build(), HttpResponse.BodyHandlers.discarding()).headers()
+                .firstValue("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self';") && !policy.contains("unsafe-inline"), policy);
+        String page = browser.getPageSource();
+        java.util.regex.Matcher inline = java.util.regex.Pattern.compile(
+                "<script(?![^>]*\\bsrc=)[^>]*>|\\son[a-z]+\\s*=", java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(page);
+        assertFalse(inline.find(), () -> "inline script: " + page.substring(Math.max(0, inline.start() - 200),
+                Math.min(page.length(), inline.end() + 200)));
+    }
+
+    /** On the accounts page: creates an auditor and waits for the confirmation. */
+    private static void createAuditor(String username, String name, String password) {
+        submit(By.id("nav-accounts"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "職員アカウント"));
+        browser.findElement(By.id("create:username")).sendKeys(username);
+        browser.findElement(By.id("create:displayName")).sendKeys(name);
+        new Select(browser.findElement(By.id("create:role"))).selectByVisibleText("監査担当");
+        browser.findElement(By.id("create:password")).sendKeys(password);
+        submit(By.id("create:submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "アカウント " + username
+                + " を作成しました"));
+    }
+
+    /** The insurer list requested outside the browser with this session cookie (redirects not followed). */
+    private static HttpResponse<String> consolePage(String sessionId) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.root().resolve(
+                "oqs/console/insurers.xhtml")).header("Cookie", "JSESSIONID=" + sessionId).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** An employee-insurance insurer registered through the admin API (CENTRAL_GENERATED from 2024-04-01). */

@@ -1,5 +1,6 @@
 package jp.oqs.web.security;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,9 +22,12 @@ import java.io.Serializable;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import jp.oqs.api.security.Roles;
 import jp.oqs.staff.StaffAccounts;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one authentication mechanism of the application (Jakarta Security 3 allows one per module):
@@ -32,8 +36,10 @@ import jp.oqs.staff.StaffAccounts;
  *       rules and settings). No session is created for them.</li>
  *   <li>Console staff sign in on the Faces form, which hands their user name and password to
  *       {@code SecurityContext.authenticate}; they are checked against {@code staff_account} (salted PBKDF2) and
- *       remembered in the HTTP session, whose id is changed at sign-in. Wrong passwords in a row lock the account
- *       for a while ({@link StaffAccounts#signInFailed}).</li>
+ *       remembered in the HTTP session, whose id is changed at sign-in. Wrong passwords are throttled per client
+ *       address ({@link SignInThrottle}) and, at a higher count, lock the account for everyone
+ *       ({@link StaffAccounts#signInFailed}); an unknown name costs the same PBKDF2 work as a known one. Every
+ *       console request re-checks the account (enabled, not locked, same role), and ends the session if not.</li>
  *   <li>A protected console page without a signed-in user redirects to the sign-in page; the API never
  *       redirects (no token: 401 from the role check).</li>
  * </ul>
@@ -67,6 +73,28 @@ public class OqsAuthentication implements HttpAuthenticationMechanism {
     @EJB
     private StaffAccounts accounts;
 
+    @Inject
+    private Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "oqs.console.lockout.attempts", defaultValue = "5")
+    private int pairAttempts;
+
+    @Inject
+    @ConfigProperty(name = "oqs.console.lockout.address-attempts", defaultValue = "20")
+    private int addressAttempts;
+
+    @Inject
+    @ConfigProperty(name = "oqs.console.lockout.minutes", defaultValue = "15")
+    private long lockoutMinutes;
+
+    private SignInThrottle throttle;
+
+    @PostConstruct
+    void init() {
+        throttle = new SignInThrottle(pairAttempts, addressAttempts, Duration.ofMinutes(lockoutMinutes));
+    }
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -88,7 +116,12 @@ public class OqsAuthentication implements HttpAuthenticationMechanism {
         // the console's session never authenticates an API call: no cookie-borne (CSRF-prone) REST calls
         HttpSession session = isConsole(request) ? request.getSession(false) : null;
         if (session != null && session.getAttribute(SESSION_CALLER) instanceof StaffCaller staff) {
-            return context.notifyContainerAboutLogin(staff, staff.groups());
+            if (accounts.isCurrent(staff.getName(), staff.groups())) {
+                return context.notifyContainerAboutLogin(staff, staff.groups());
+            }
+            // disabled, locked, removed or given another role since sign-in: the session ends now
+            LOG.log(Level.INFO, "console session of {0} ended: the account is no longer valid", staff.getName());
+            session.invalidate();
         }
         if (isConsole(request) && context.isProtected()) {
             return context.redirect(request.getContextPath() + SIGN_IN_PAGE);
@@ -102,18 +135,36 @@ public class OqsAuthentication implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context,
                                         Credential credential) {
-        String username = credential instanceof UsernamePasswordCredential password ? password.getCaller() : null;
-        if (username == null || accounts.isLocked(username)) {
-            LOG.log(Level.INFO, "console sign-in refused for {0}: no user name, or the account is locked",
-                    username);
+        UsernamePasswordCredential password = credential instanceof UsernamePasswordCredential p ? p : null;
+        String username = password == null ? null : password.getCaller();
+        String address = request.getRemoteAddr();
+        if (username == null || username.isBlank()) {
+            return refused(username, address, "NO_USERNAME");
+        }
+        SignInThrottle.Refusal throttled = throttle.refusal(username, address, clock.instant());
+        if (throttled != null) {
+            // no password check and not counted against the account (else one address could lock it for everyone);
+            // the answer is the same as for a wrong password
+            LOG.log(Level.INFO, "console sign-in refused for {0} from {1}: {2}", username, address, throttled);
+            accounts.signInRefused(username, throttled.name());
             return AuthenticationStatus.SEND_FAILURE;
+        }
+        if (!accounts.exists(username)) {
+            accounts.verifyDummy(password.getPassword().getValue()); // as slow as a known name
+            throttle.failed(username, address, clock.instant());
+            return refused(username, address, "UNKNOWN_ACCOUNT");
+        }
+        if (accounts.isLocked(username)) {
+            throttle.failed(username, address, clock.instant());
+            return refused(username, address, "ACCOUNT_LOCKED");
         }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID || result.getCallerGroups().isEmpty()) {
-            LOG.log(Level.INFO, "console sign-in refused for {0}", username);
-            accounts.signInFailed(username);
-            return AuthenticationStatus.SEND_FAILURE;
+            throttle.failed(username, address, clock.instant());
+            // the identity store reads enabled accounts only: a disabled one answers as a wrong password
+            return refused(username, address, "WRONG_PASSWORD_OR_DISABLED");
         }
+        throttle.succeeded(username, address);
         accounts.signedIn(username);
         StaffCaller staff = new StaffCaller(result.getCallerPrincipal().getName(), result.getCallerGroups());
         HttpSession session = request.getSession(false);
@@ -123,6 +174,13 @@ public class OqsAuthentication implements HttpAuthenticationMechanism {
         request.getSession(true).setAttribute(SESSION_CALLER, staff);
         LOG.log(Level.INFO, "console sign-in: {0} as {1}", staff.getName(), staff.groups());
         return context.notifyContainerAboutLogin(staff, staff.groups());
+    }
+
+    /** Counts the refusal against the account (if any) and puts it on the audit trail, with the reason. */
+    private AuthenticationStatus refused(String username, String address, String reason) {
+        LOG.log(Level.INFO, "console sign-in refused for {0} from {1}: {2}", username, address, reason);
+        accounts.signInFailed(username, reason);
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     @Override
