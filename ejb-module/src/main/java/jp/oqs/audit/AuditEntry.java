@@ -21,7 +21,8 @@ import java.util.HexFormat;
 @Entity
 @Table(name = "audit_entry")
 @NamedQuery(name = "AuditEntry.chain",
-        query = "SELECT e FROM AuditEntry e WHERE e.shard = :shard AND e.shardSeq > :after ORDER BY e.shardSeq")
+        query = "SELECT e FROM AuditEntry e WHERE e.shard = :shard AND e.shardSeq > :after"
+                + " AND e.shardSeq <= :upTo ORDER BY e.shardSeq")
 @NamedQuery(name = "AuditEntry.ofPerson",
         query = "SELECT e FROM AuditEntry e WHERE e.personId = :personId AND e.actorKind = :actorKind"
                 + " ORDER BY e.occurredAt DESC, e.id DESC")
@@ -75,7 +76,7 @@ public class AuditEntry {
     }
 
     AuditEntry(int shard, long shardSeq, Instant occurredAt, ActorKind actorKind, String actor, AuditKind kind,
-               String checkId, Long personId, Long insurerId, String result, String prevHash) {
+               String checkId, Long personId, Long insurerId, String result, String prevHash, AuditChainKey key) {
         this.shard = shard;
         this.shardSeq = shardSeq;
         this.occurredAt = occurredAt.truncatedTo(ChronoUnit.MICROS);
@@ -87,14 +88,21 @@ public class AuditEntry {
         this.insurerId = insurerId;
         this.result = result;
         this.prevHash = prevHash;
-        this.entryHash = computeHash();
+        this.entryHash = computeHash(key);
     }
 
-    /** SHA-256 over the predecessor's hash and every field of this entry. */
-    String computeHash() {
+    /**
+     * HMAC-SHA256 under the chain key over the predecessor's hash and every field of this entry; for an entry
+     * written before the chains were keyed ({@code key} null: see {@link AuditChainHead#keyedFromSeq()}),
+     * plain SHA-256 over the same text.
+     */
+    String computeHash(AuditChainKey key) {
         String canonical = String.join("|", prevHash, String.valueOf(shard), String.valueOf(shardSeq),
                 String.valueOf(ChronoUnit.MICROS.between(Instant.EPOCH, occurredAt)), actorKind.name(), actor,
                 kind.name(), checkId, String.valueOf(personId), String.valueOf(insurerId), result);
+        if (key != null) {
+            return key.mac(canonical);
+        }
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -31,6 +31,9 @@ public class AuditTrail {
     @Inject
     private Clock clock;
 
+    @Inject
+    private AuditChainKey chainKey;
+
     /**
      * Appends an entry in the caller's transaction (the one that decides the answer), so the answer and its audit
      * commit together. Returns the entry's check id.
@@ -43,9 +46,9 @@ public class AuditTrail {
         AuditChainHead head = em.find(AuditChainHead.class, shard);
         String checkId = UUID.randomUUID().toString();
         AuditEntry entry = new AuditEntry(shard, head.lastSeq() + 1, clock.instant(), actorKind, actor, kind, checkId,
-                personId, insurerId, result, head.lastHash());
+                personId, insurerId, result, head.lastHash(), chainKey);
         em.persist(entry);
-        head.advance(entry);
+        head.advance(entry, chainKey);
         return checkId;
     }
 
@@ -98,23 +101,58 @@ public class AuditTrail {
                 .getResultList();
     }
 
-    /** Recomputes every chain from its start; reports entries whose hash or link does not hold. */
+    /**
+     * Seals the heads not sealed yet (at the first start after V10, which added the head MAC): each head is locked
+     * and MACed with the chain key as it stands. Logged, since a head is sealed only once.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int sealHeads() {
+        int sealed = 0;
+        for (int shard = 0; shard < AuditChainHead.CHAINS; shard++) {
+            RowLock.acquire(em, "AuditChainHead.lock", shard);
+            AuditChainHead head = em.find(AuditChainHead.class, shard);
+            if (!head.sealed()) {
+                head.seal(chainKey);
+                sealed++;
+            }
+        }
+        return sealed;
+    }
+
+    /**
+     * Recomputes every chain from its start up to its head as read first (entries and head commit together, so
+     * the entries up to a head read before them are all there however many are appended meanwhile); reports
+     * entries whose hash or link does not hold, and heads whose MAC does not. Entries before a chain's
+     * {@code keyed_from_seq} (written before V10) are checked against plain SHA-256, the rest against the key.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public ChainVerification verify() {
         List<String> broken = new ArrayList<>();
         long checked = 0;
-        for (int shard = 0; shard < AuditChainHead.CHAINS; shard++) {
+        List<AuditChainHead> heads = em.createNamedQuery("AuditChainHead.all", AuditChainHead.class)
+                .getResultList();
+        em.clear();
+        if (heads.size() != AuditChainHead.CHAINS) {
+            broken.add(AuditChainHead.CHAINS + " chains expected, " + heads.size() + " heads found");
+        }
+        for (AuditChainHead head : heads) {
+            int shard = head.shard();
+            if (!head.authentic(chainKey)) {
+                broken.add("chain " + shard + ": head MAC does not hold (head changed, or a different chain key)");
+            }
             String previous = AuditChainHead.GENESIS;
             long expectedSeq = 1;
             long after = 0;
             while (true) {
                 List<AuditEntry> chunk = em.createNamedQuery("AuditEntry.chain", AuditEntry.class)
                         .setParameter("shard", shard).setParameter("after", after)
+                        .setParameter("upTo", head.lastSeq())
                         .setMaxResults(VERIFY_CHUNK).getResultList();
                 for (AuditEntry entry : chunk) {
                     checked++;
                     boolean linked = entry.shardSeq() == expectedSeq && entry.prevHash().equals(previous);
-                    if (!linked || !entry.computeHash().equals(entry.entryHash())) {
+                    String hash = entry.computeHash(head.keys(entry) ? chainKey : null);
+                    if (!linked || !hash.equals(entry.entryHash())) {
                         broken.add(entry.checkId());
                     }
                     previous = entry.entryHash();
@@ -126,7 +164,6 @@ public class AuditTrail {
                     break;
                 }
             }
-            AuditChainHead head = em.find(AuditChainHead.class, shard);
             if (head.lastSeq() != expectedSeq - 1 || !head.lastHash().equals(previous)) {
                 broken.add("chain " + shard + ": head does not match its last entry (entries removed?)");
             }

@@ -1,5 +1,7 @@
 package jp.oqs.web.security;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -33,20 +35,35 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Verifies the REST callers' bearer tokens as MicroProfile JWT specifies, from the same settings
  * ({@code mp.jwt.verify.issuer}, {@code mp.jwt.verify.publickey.location} or {@code mp.jwt.verify.publickey},
- * {@code mp.jwt.verify.clock.skew}): an RS256 signature by the configured key (a PEM public key, or a JWK set
- * chosen by {@code kid}), the issuer, expiry and not-before, and the groups that become roles. The key is read
- * again every five minutes, so a rotated key file or JWKS is picked up without a restart.
+ * {@code mp.jwt.verify.clock.skew}, {@code mp.jwt.verify.audiences}, {@code mp.jwt.verify.token.age}): an RS256
+ * signature by the configured key (a PEM public key, or a JWK set chosen by {@code kid}), the issuer, expiry and
+ * not-before, the audience and the token's age when configured, and the groups that become roles.
+ *
+ * <p>The keys are read again every five minutes in the background, at most one read in flight: a request waits
+ * for a read only while no key set has ever been read. A key set that does not parse as a whole (one malformed
+ * JWK is enough) is refused and logged, and the last good set stays in use; but no longer than
+ * {@code oqs.jwt.keys.max-age} seconds after it was read, after which every token is refused (401) until a read
+ * succeeds again, so a withdrawn key does not stay trusted for ever while the key source is unreachable.
  */
 @ApplicationScoped
 public class BearerTokens {
@@ -56,6 +73,10 @@ public class BearerTokens {
     /** The actor columns hold 100 characters. */
     private static final int MAX_NAME_LENGTH = 100;
     private static final Duration KEY_REFRESH = Duration.ofMinutes(5);
+    /** How soon a failed or kid-missing read may be tried again. */
+    private static final Duration KEY_RETRY = Duration.ofSeconds(30);
+    /** How long a request waits for the very first key read. */
+    private static final long FIRST_READ_WAIT_SECONDS = 20;
     private static final String ANY_KID = "";
 
     @Inject
@@ -79,10 +100,33 @@ public class BearerTokens {
     private long clockSkewSeconds;
 
     @Inject
+    @ConfigProperty(name = "mp.jwt.verify.audiences")
+    private Optional<String> audiences;
+
+    @Inject
+    @ConfigProperty(name = "mp.jwt.verify.token.age")
+    private Optional<Long> tokenAgeSeconds;
+
+    @Inject
+    @ConfigProperty(name = "oqs.jwt.keys.max-age", defaultValue = "86400")
+    private long keysMaxAgeSeconds;
+
+    @Inject
     private Clock clock;
 
-    private volatile Map<String, PublicKey> keys;
-    private volatile Instant keysReadAt = Instant.MIN;
+    @Resource
+    private ManagedExecutorService managedExecutor;
+
+    private Executor executor;
+
+    /** The last good key set, or null while none was ever read. */
+    private volatile KeySet keys;
+    private volatile Instant lastAttempt = Instant.MIN;
+    private final AtomicReference<CompletableFuture<KeySet>> inFlight = new AtomicReference<>();
+
+    /** Keys by kid, and when they were read. */
+    private record KeySet(Map<String, PublicKey> keys, Instant readAt) {
+    }
 
     /** For CDI. */
     public BearerTokens() {
@@ -90,12 +134,44 @@ public class BearerTokens {
 
     /** For tests: a verifier trusting {@code issuer} and the key in {@code keyText} (PEM or JWK set). */
     BearerTokens(String issuer, String keyText, long clockSkewSeconds, Clock clock) {
+        this(issuer, null, keyText, clockSkewSeconds, clock);
+    }
+
+    /** For tests: a verifier reading its keys from {@code keyLocation} or, when null, {@code keyText}. */
+    BearerTokens(String issuer, String keyLocation, String keyText, long clockSkewSeconds, Clock clock) {
         this.issuer = Optional.of(issuer);
-        this.keyLocation = Optional.empty();
-        this.inlineKey = Optional.of(keyText);
+        this.keyLocation = Optional.ofNullable(keyLocation);
+        this.inlineKey = Optional.ofNullable(keyText);
         this.algorithm = "RS256";
         this.clockSkewSeconds = clockSkewSeconds;
         this.clock = clock;
+        this.audiences = Optional.empty();
+        this.tokenAgeSeconds = Optional.empty();
+        this.keysMaxAgeSeconds = 86_400;
+    }
+
+    /** For tests: the audiences a token must name one of (MicroProfile JWT {@code mp.jwt.verify.audiences}). */
+    BearerTokens audiences(String commaSeparated) {
+        this.audiences = Optional.of(commaSeparated);
+        return this;
+    }
+
+    /** For tests: {@code mp.jwt.verify.token.age}. */
+    BearerTokens tokenAge(long seconds) {
+        this.tokenAgeSeconds = Optional.of(seconds);
+        return this;
+    }
+
+    /** For tests: {@code oqs.jwt.keys.max-age}. */
+    BearerTokens keysMaxAge(long seconds) {
+        this.keysMaxAgeSeconds = seconds;
+        return this;
+    }
+
+    /** For tests: where key reads run. */
+    BearerTokens executor(Executor executor) {
+        this.executor = executor;
+        return this;
     }
 
     /** The caller the token proves, or an exception saying (for the log, never for the caller) why not. */
@@ -127,6 +203,7 @@ public class BearerTokens {
         if (issuer.isEmpty() || !issuer.get().equals(text(claims, "iss"))) {
             throw new InvalidTokenException("issuer " + text(claims, "iss") + " is not the trusted one");
         }
+        checkAudience(claims);
         String name = firstOf(claims, "upn", "preferred_username", "sub");
         if (name == null || name.isBlank()) {
             throw new InvalidTokenException("no upn, preferred_username or sub");
@@ -155,6 +232,40 @@ public class BearerTokens {
         if (issued != null && now + clockSkewSeconds < issued) {
             throw new InvalidTokenException("issued in the future (iat)");
         }
+        if (tokenAgeSeconds.isPresent()) {
+            if (issued == null) {
+                throw new InvalidTokenException("no iat, and mp.jwt.verify.token.age is set");
+            }
+            if (now > issued + tokenAgeSeconds.get() + clockSkewSeconds) {
+                throw new InvalidTokenException("issued more than " + tokenAgeSeconds.get() + " s ago (iat)");
+            }
+        }
+    }
+
+    /** MicroProfile JWT 2.1: when audiences are configured the token's aud must name at least one of them. */
+    private void checkAudience(JsonObject claims) throws InvalidTokenException {
+        if (audiences.isEmpty()) {
+            return;
+        }
+        Set<String> accepted = Arrays.stream(audiences.get().split(",")).map(String::strip)
+                .filter(a -> !a.isEmpty()).collect(Collectors.toSet());
+        if (accepted.isEmpty()) {
+            return;
+        }
+        JsonValue aud = claims.get("aud");
+        Set<String> named = new LinkedHashSet<>();
+        if (aud instanceof JsonString text) {
+            named.add(text.getString());
+        } else if (aud instanceof JsonArray array) {
+            for (JsonValue value : array) {
+                if (value instanceof JsonString text) {
+                    named.add(text.getString());
+                }
+            }
+        }
+        if (named.stream().noneMatch(accepted::contains)) {
+            throw new InvalidTokenException("audience " + named + " is not one of the accepted ones");
+        }
     }
 
     private static Set<String> groups(JsonObject claims) throws InvalidTokenException {
@@ -176,37 +287,94 @@ public class BearerTokens {
     }
 
     private PublicKey key(String kid) throws InvalidTokenException {
-        Map<String, PublicKey> current = keys;
-        if (current == null || Instant.now().isAfter(keysReadAt.plus(KEY_REFRESH))) {
-            current = reloadKeys(current);
+        Instant now = clock.instant();
+        KeySet current = keys;
+        if (current == null) {
+            current = firstKeys(now);
+        } else if (now.isAfter(current.readAt().plus(KEY_REFRESH)) && now.isAfter(lastAttempt.plus(KEY_RETRY))) {
+            refresh(now); // in the background: this request goes on with the keys it has
         }
-        if (current.isEmpty()) {
-            throw new InvalidTokenException("no verification key is configured or readable");
+        if (now.isAfter(current.readAt().plusSeconds(keysMaxAgeSeconds))) {
+            refresh(now);
+            throw new InvalidTokenException("the last good verification keys were read at " + current.readAt()
+                    + ", longer ago than oqs.jwt.keys.max-age (" + keysMaxAgeSeconds + " s), and not read since");
         }
-        PublicKey key = kid == null ? null : current.get(kid);
-        if (key == null && current.size() == 1) {
-            key = current.values().iterator().next();
+        PublicKey key = kid == null ? null : current.keys().get(kid);
+        if (key == null && current.keys().size() == 1 && (kid == null || current.keys().containsKey(ANY_KID))) {
+            key = current.keys().values().iterator().next(); // one key, and no kid to tell it by
         }
         if (key == null) {
+            if (now.isAfter(lastAttempt.plus(KEY_RETRY))) {
+                refresh(now); // perhaps a key rotated in since the last read
+            }
             throw new InvalidTokenException("no key with kid " + kid);
         }
         return key;
     }
 
-    private synchronized Map<String, PublicKey> reloadKeys(Map<String, PublicKey> previous) {
-        if (keys != previous) {
-            return keys; // another thread just read them
+    /** No key set read yet: wait for the one read in flight (starting it unless one failed just now). */
+    private KeySet firstKeys(Instant now) throws InvalidTokenException {
+        CompletableFuture<KeySet> read = inFlight.get();
+        if (read == null) {
+            if (!now.isAfter(lastAttempt.plus(KEY_RETRY))) {
+                throw new InvalidTokenException("no verification key is readable (the last read failed)");
+            }
+            read = refresh(now);
         }
+        try {
+            KeySet read0 = read.get(FIRST_READ_WAIT_SECONDS, TimeUnit.SECONDS);
+            if (read0 == null) {
+                throw new InvalidTokenException("no verification key is configured or readable");
+            }
+            return read0;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new InvalidTokenException("no verification key is readable yet: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InvalidTokenException("interrupted waiting for the verification keys");
+        }
+    }
+
+    /** Starts a key read unless one is in flight; the future completes with the good key set (or null). */
+    private CompletableFuture<KeySet> refresh(Instant now) {
+        CompletableFuture<KeySet> mine = new CompletableFuture<>();
+        CompletableFuture<KeySet> running = inFlight.compareAndExchange(null, mine);
+        if (running != null) {
+            return running;
+        }
+        lastAttempt = now;
+        try {
+            executor().execute(() -> readKeys(mine));
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "bearer token key read could not be started: " + e);
+            inFlight.set(null);
+            mine.complete(keys);
+        }
+        return mine;
+    }
+
+    private void readKeys(CompletableFuture<KeySet> done) {
+        KeySet result = keys;
         try {
             String text = inlineKey.isPresent() ? inlineKey.get() : read(keyLocation.orElseThrow(
                     () -> new IOException("neither mp.jwt.verify.publickey nor .location is set")));
-            keys = parseKeys(text);
-        } catch (IOException | GeneralSecurityException | JsonException | IllegalArgumentException e) {
-            LOG.log(Level.ERROR, "bearer token verification key cannot be read, tokens are refused: " + e);
-            keys = previous == null ? Map.of() : previous; // keep a key that worked
+            result = new KeySet(Map.copyOf(parseKeys(text)), clock.instant());
+            keys = result;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            LOG.log(Level.ERROR, "bearer token verification keys cannot be read, "
+                    + (result == null ? "tokens are refused: " : "the last good keys (read at " + result.readAt()
+                    + ") stay in use: ") + e);
+        } finally {
+            inFlight.set(null);
+            done.complete(result);
         }
-        keysReadAt = Instant.now();
-        return keys;
+    }
+
+    private Executor executor() {
+        if (executor == null) {
+            executor = managedExecutor != null ? managedExecutor : Runnable::run;
+        }
+        return executor;
     }
 
     private static String read(String location) throws IOException {
@@ -237,7 +405,10 @@ public class BearerTokens {
         return Files.readString(path);
     }
 
-    /** A PEM (or bare base64) public key, a JWK, or a JWK set. */
+    /**
+     * A PEM (or bare base64) public key, a JWK, or a JWK set; refused as a whole when any RSA signing key in it is
+     * malformed or none is there.
+     */
     static Map<String, PublicKey> parseKeys(String text) throws GeneralSecurityException {
         String trimmed = text.strip();
         Map<String, PublicKey> parsed = new HashMap<>();
@@ -249,13 +420,28 @@ public class BearerTokens {
             JsonArray set = object.containsKey("keys") ? object.getJsonArray("keys") : Json.createArrayBuilder()
                     .add(object).build();
             for (JsonValue value : set) {
-                JsonObject jwk = value.asJsonObject();
-                if ("RSA".equals(jwk.getString("kty", null)) && !"enc".equals(jwk.getString("use", null))) {
-                    BigInteger modulus = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("n")));
-                    BigInteger exponent = new BigInteger(1, Base64.getUrlDecoder().decode(jwk.getString("e")));
-                    parsed.put(jwk.getString("kid", ANY_KID), strongEnough(KeyFactory.getInstance("RSA")
-                            .generatePublic(new RSAPublicKeySpec(modulus, exponent))));
+                if (!(value instanceof JsonObject jwk)) {
+                    throw new GeneralSecurityException("a JWK set entry is not an object");
                 }
+                if ("RSA".equals(jwk.getString("kty", null)) && !"enc".equals(jwk.getString("use", null))) {
+                    if (!(jwk.get("n") instanceof JsonString n) || !(jwk.get("e") instanceof JsonString e)) {
+                        throw new GeneralSecurityException("RSA JWK " + jwk.getString("kid", ANY_KID)
+                                + " has no n or e");
+                    }
+                    BigInteger modulus = new BigInteger(1, Base64.getUrlDecoder().decode(n.getString()));
+                    BigInteger exponent = new BigInteger(1, Base64.getUrlDecoder().decode(e.getString()));
+                    if (exponent.signum() == 0) {
+                        throw new GeneralSecurityException("RSA JWK with exponent 0");
+                    }
+                    String kid = jwk.get("kid") instanceof JsonString k ? k.getString() : ANY_KID;
+                    if (parsed.put(kid, strongEnough(KeyFactory.getInstance("RSA")
+                            .generatePublic(new RSAPublicKeySpec(modulus, exponent)))) != null) {
+                        throw new GeneralSecurityException("two keys with kid " + kid);
+                    }
+                }
+            }
+            if (parsed.isEmpty()) {
+                throw new GeneralSecurityException("the JWK set holds no RSA signing key");
             }
             return parsed;
         }

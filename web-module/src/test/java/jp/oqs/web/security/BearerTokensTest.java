@@ -2,6 +2,19 @@ package jp.oqs.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -105,6 +118,162 @@ class BearerTokensTest {
                 .toString());
         assertThrows(BearerTokens.InvalidTokenException.class, () -> byKid.verify(sign(trusted.getPrivate(),
                 wrongKid, base64(claims().build().toString()))));
+    }
+
+    @Test
+    void whenAudiencesAreConfiguredTheTokenMustNameOneOfThem() throws Exception {
+        BearerTokens forUs = new BearerTokens(ISSUER, pem(trusted), 60, Clock.fixed(NOW, ZoneOffset.UTC))
+                .audiences("oqs-api, oqs-admin");
+        forUs.verify(token(trusted.getPrivate(), "RS256", claims -> claims.add("aud", "oqs-admin")));
+        forUs.verify(token(trusted.getPrivate(), "RS256", claims -> claims.add("aud",
+                Json.createArrayBuilder().add("elsewhere").add("oqs-api"))));
+        assertThrows(BearerTokens.InvalidTokenException.class, () -> forUs.verify(token(trusted.getPrivate(),
+                "RS256", claims -> { })));
+        assertThrows(BearerTokens.InvalidTokenException.class, () -> forUs.verify(token(trusted.getPrivate(),
+                "RS256", claims -> claims.add("aud", "elsewhere"))));
+        assertThrows(BearerTokens.InvalidTokenException.class, () -> forUs.verify(token(trusted.getPrivate(),
+                "RS256", claims -> claims.add("aud", Json.createArrayBuilder().add("a").add("b")))));
+    }
+
+    @Test
+    void whenATokenAgeIsConfiguredTheTokenMustSayWhenItWasIssuedAndBeYoungEnough() throws Exception {
+        BearerTokens young = new BearerTokens(ISSUER, pem(trusted), 60, Clock.fixed(NOW, ZoneOffset.UTC))
+                .tokenAge(120);
+        young.verify(token(trusted.getPrivate(), "RS256", claims -> claims.add("iat", NOW.getEpochSecond() - 170)));
+        assertThrows(BearerTokens.InvalidTokenException.class, () -> young.verify(token(trusted.getPrivate(),
+                "RS256", claims -> claims.remove("iat"))));
+        assertThrows(BearerTokens.InvalidTokenException.class, () -> young.verify(token(trusted.getPrivate(),
+                "RS256", claims -> claims.add("iat", NOW.getEpochSecond() - 181))));
+    }
+
+    @Test
+    void aMalformedKeySetIsRefusedAsAWholeAndNeverFailsTheCallerOtherwiseThanAsARefusedToken() throws Exception {
+        String malformed = Json.createObjectBuilder().add("keys", Json.createArrayBuilder()
+                .add(jwk("ours", (RSAPublicKey) trusted.getPublic()))
+                .add(Json.createObjectBuilder().add("kty", "RSA").add("kid", "broken"))).build().toString();
+        assertThrows(java.security.GeneralSecurityException.class, () -> BearerTokens.parseKeys(malformed));
+        assertThrows(java.security.GeneralSecurityException.class, () -> BearerTokens.parseKeys("{\"keys\":[1]}"));
+        assertThrows(java.security.GeneralSecurityException.class, () -> BearerTokens.parseKeys("{\"keys\":[]}"));
+        BearerTokens broken = new BearerTokens(ISSUER, malformed, 60, Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThrows(BearerTokens.InvalidTokenException.class, () -> broken.verify(tokenAt(NOW, "ours")));
+    }
+
+    @Test
+    void keysAreReadAgainInTheBackgroundOneReadAtATimeAndABadReadKeepsTheLastGoodSetUntilItsMaximumAge()
+            throws Exception {
+        String good = Json.createObjectBuilder().add("keys", Json.createArrayBuilder()
+                .add(jwk("ours", (RSAPublicKey) trusted.getPublic()))).build().toString();
+        AtomicReference<String> served = new AtomicReference<>(good);
+        AtomicInteger delayMillis = new AtomicInteger();
+        AtomicInteger reads = new AtomicInteger();
+        AtomicInteger concurrent = new AtomicInteger();
+        AtomicInteger mostConcurrent = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/jwks", exchange -> {
+            reads.incrementAndGet();
+            mostConcurrent.accumulateAndGet(concurrent.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(delayMillis.get());
+                byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                concurrent.decrementAndGet();
+                exchange.close();
+            }
+        });
+        server.start();
+        ExecutorService background = Executors.newCachedThreadPool();
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            MovableClock clock = new MovableClock(NOW);
+            BearerTokens remote = new BearerTokens(ISSUER, "http://127.0.0.1:" + server.getAddress().getPort()
+                    + "/jwks", null, 60, clock).keysMaxAge(3600).executor(background);
+            assertEquals("clinic-1", remote.verify(tokenAt(clock.instant(), "ours")).getName());
+            assertEquals(1, reads.get());
+
+            // the keys are due again, the source is slow and serves a malformed set
+            served.set("{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"ours\"}]}");
+            delayMillis.set(1500);
+            clock.advance(Duration.ofMinutes(6));
+            String token = tokenAt(clock.instant(), "ours");
+            List<Future<Long>> answers = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                answers.add(callers.submit(() -> {
+                    long start = System.nanoTime();
+                    remote.verify(token);
+                    return (System.nanoTime() - start) / 1_000_000;
+                }));
+            }
+            for (Future<Long> answer : answers) {
+                assertTrue(answer.get() < 1000, "a request waited " + answer.get() + " ms for a key read");
+            }
+            Thread.sleep(2500); // the one background read finishes, refused
+            assertEquals(2, reads.get(), "one read for all the requests");
+            assertEquals(1, mostConcurrent.get());
+            assertEquals("clinic-1", remote.verify(tokenAt(clock.instant(), "ours")).getName(),
+                    "the last good set stays in use");
+            assertThrows(BearerTokens.InvalidTokenException.class, () -> remote.verify(tokenAt(clock.instant(),
+                    "withdrawn-or-unknown")));
+
+            // the source stays bad beyond the last good set's maximum age: nothing is trusted any more
+            delayMillis.set(0);
+            clock.advance(Duration.ofMinutes(55));
+            assertThrows(BearerTokens.InvalidTokenException.class, () -> remote.verify(tokenAt(clock.instant(),
+                    "ours")));
+            Thread.sleep(500); // the read that refusal started finishes, refused again
+            assertEquals(3, reads.get());
+
+            // a good read trusts the keys again
+            served.set(good);
+            clock.advance(Duration.ofMinutes(1));
+            assertThrows(BearerTokens.InvalidTokenException.class, () -> remote.verify(tokenAt(clock.instant(),
+                    "ours"))); // starts the read, does not wait for it
+            Thread.sleep(1000);
+            assertEquals("clinic-1", remote.verify(tokenAt(clock.instant(), "ours")).getName());
+        } finally {
+            callers.shutdownNow();
+            background.shutdownNow();
+            server.stop(0);
+        }
+    }
+
+    private static String tokenAt(Instant now, String kid) throws Exception {
+        String header = base64(Json.createObjectBuilder().add("alg", "RS256").add("kid", kid).build().toString());
+        return sign(trusted.getPrivate(), header, base64(claims().add("iat", now.getEpochSecond() - 10)
+                .add("exp", now.getEpochSecond() + 300).build().toString()));
+    }
+
+    /** A clock the test moves on. */
+    private static final class MovableClock extends Clock {
+
+        private final AtomicReference<Instant> now;
+
+        MovableClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration by) {
+            now.updateAndGet(n -> n.plus(by));
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     private void refused(String token) {
