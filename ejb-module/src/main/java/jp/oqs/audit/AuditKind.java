@@ -11,5 +11,13 @@ public enum AuditKind {
     /** A staff member opened a person's qualification history in the console. */
     PERSON_VIEW,
     /** A staff member reached for an insurer outside their organisation's scope (refused). */
-    REGISTRY_ACCESS
+    REGISTRY_ACCESS,
+    /** A sync job enrolled a card certificate for a person. */
+    CERTIFICATE_ENROLMENT,
+    /** A sync job revoked a card certificate's enrolment. */
+    CERTIFICATE_REVOCATION,
+    /** A sync job acquired a qualification for a person so far known only at other insurers. */
+    CROSS_INSURER_ACQUIRE,
+    /** A sync job read personal data: the changes feed, notices or a batch's results (result names which). */
+    SYNC_READ
 }
