@@ -21,5 +21,13 @@ public enum AuditKind {
     /** An administrator disabled a console account. */
     ACCOUNT_DISABLED,
     /** An administrator enabled a console account again. */
-    ACCOUNT_ENABLED
+    ACCOUNT_ENABLED,
+    /** A sync job enrolled a card certificate for a person. */
+    CERTIFICATE_ENROLMENT,
+    /** A sync job revoked a card certificate's enrolment. */
+    CERTIFICATE_REVOCATION,
+    /** A sync job acquired a qualification for a person so far known only at other insurers. */
+    CROSS_INSURER_ACQUIRE,
+    /** A sync job read personal data: the changes feed, notices or a batch's results (result names which). */
+    SYNC_READ
 }

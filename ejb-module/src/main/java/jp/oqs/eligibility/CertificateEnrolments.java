@@ -7,18 +7,25 @@ import jakarta.persistence.PersistenceContext;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.sync.CertificateEnrolment;
+import jp.oqs.audit.ActorKind;
+import jp.oqs.audit.AuditKind;
+import jp.oqs.audit.AuditTrail;
 import jp.oqs.platform.BusinessException.Kind;
+import jp.oqs.platform.ServiceClock;
 import jp.oqs.qualification.Person;
 import jp.oqs.qualification.Qualification;
 
 /**
  * Enrols card certificates for persons on behalf of the intermediate server. A sync job may enrol or revoke only
- * for a person who holds a qualification at one of its insurers.
+ * for a person with a qualification open today at one of its insurers (anyone else is answered as "no such
+ * person"); the certificate's chain is validated against the configured trust anchors and CRLs before it is
+ * enrolled. Enrolments and revocations go on the audit trail in the deciding transaction.
  */
 @Stateless
 public class CertificateEnrolments {
@@ -32,12 +39,19 @@ public class CertificateEnrolments {
     @Inject
     private CertificateValidator certificates;
 
+    @jakarta.ejb.EJB
+    private AuditTrail audit;
+
     /** @param insurers the 8-digit insurer numbers the job acts for */
     public EnrolledCertificate enrol(String jobName, Set<String> insurers, CertificateEnrolment request)
             throws EligibilityException {
         X509Certificate certificate = certificates.parse(request.certificate());
-        Person person = personOf(request.linkKey(), insurers);
-        if (!enrolments("EnrolledCertificate.find", certificate).isEmpty()) {
+        Qualification open = openQualification(request.linkKey(), insurers);
+        Person person = open.person();
+        // a certificate that does not chain to a card issuer (a self-signed one copying a card's issuer name and
+        // serial) would make the real card resolve to this person
+        certificates.validate(certificate, today());
+        if (!enrolments("EnrolledCertificate.active", certificate).isEmpty()) {
             throw new EligibilityException(Kind.CONFLICT, ErrorCodes.CERTIFICATE_ALREADY_ENROLLED,
                     "この電子証明書は既に登録されています。",
                     "a certificate (issuer and serial number) is enrolled once; revoke it to stop it resolving");
@@ -45,19 +59,29 @@ public class CertificateEnrolments {
         var enrolment = new EnrolledCertificate(certificate, person,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), jobName);
         em.persist(enrolment);
+        audit.record(ActorKind.SYNC_JOB, jobName, AuditKind.CERTIFICATE_ENROLMENT, person.id(),
+                open.insurer().id(), "ENROLLED");
         return enrolment;
     }
 
-    public EnrolledCertificate revoke(Set<String> insurers, CertificateEnrolment request)
+    /** Revokes the person's active enrolment of the certificate (again: the latest revoked one, unchanged). */
+    public EnrolledCertificate revoke(String jobName, Set<String> insurers, CertificateEnrolment request)
             throws EligibilityException {
         X509Certificate certificate = certificates.parse(request.certificate());
-        Person person = personOf(request.linkKey(), insurers);
+        Qualification open = openQualification(request.linkKey(), insurers);
+        Person person = open.person();
         var enrolment = enrolments("EnrolledCertificate.find", certificate).stream()
-                .filter(e -> e.person() == person).findFirst()
+                .filter(e -> e.person() == person)
+                .max(Comparator.comparing((EnrolledCertificate e) -> e.revokedAt() == null)
+                        .thenComparing(EnrolledCertificate::id))
                 .orElseThrow(() -> new EligibilityException(Kind.NOT_FOUND, ErrorCodes.CERTIFICATE_NOT_ENROLLED,
                         "この電子証明書はこの人物に登録されていません。",
                         "no enrolment of this certificate for this person"));
-        enrolment.revoke(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        if (enrolment.revokedAt() == null) {
+            enrolment.revoke(clock.instant().truncatedTo(ChronoUnit.MICROS), jobName);
+            audit.record(ActorKind.SYNC_JOB, jobName, AuditKind.CERTIFICATE_REVOCATION, person.id(),
+                    open.insurer().id(), "REVOKED");
+        }
         return enrolment;
     }
 
@@ -78,20 +102,29 @@ public class CertificateEnrolments {
                 .getResultList();
     }
 
-    private Person personOf(String linkKey, Set<String> insurers) throws EligibilityException {
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ServiceClock.JAPAN);
+    }
+
+    /**
+     * A qualification of the person open today at one of the token's insurers. A former insurer, another insurer
+     * and an unknown link key all get the same answer.
+     */
+    private Qualification openQualification(String linkKey, Set<String> insurers) throws EligibilityException {
         Person person = linkKey == null ? null : em.createNamedQuery("Person.findByLinkKey", Person.class)
                 .setParameter("linkKey", linkKey).getResultStream().findFirst().orElse(null);
         if (person != null) {
-            Set<String> held = em.createNamedQuery("Qualification.ofPersons", Qualification.class)
+            LocalDate today = today();
+            var open = em.createNamedQuery("Qualification.ofPersons", Qualification.class)
                     .setParameter("persons", List.of(person)).getResultList().stream()
-                    .map(q -> q.insurer().insurerNumber()).collect(Collectors.toSet());
-            held.retainAll(insurers);
-            if (!held.isEmpty()) {
-                return person;
+                    .filter(q -> q.isOpenOn(today) && insurers.contains(q.insurer().insurerNumber()))
+                    .findFirst();
+            if (open.isPresent()) {
+                return open.get();
             }
         }
         throw new EligibilityException(Kind.NOT_FOUND, ErrorCodes.PERSON_NOT_FOUND,
                 "該当する人物がいません。",
-                "no person with this linkKey holds a qualification at the token's insurers");
+                "no person with this linkKey holds a qualification open today at the token's insurers");
     }
 }

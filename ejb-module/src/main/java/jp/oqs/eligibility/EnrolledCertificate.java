@@ -16,7 +16,10 @@ import java.time.Instant;
 import javax.security.auth.x500.X500Principal;
 import jp.oqs.qualification.Person;
 
-/** Which card certificate (issuer + serial) belongs to which person. Revoked, never deleted. */
+/**
+ * Which card certificate (issuer + serial) belongs to which person. Revoked (recording who and when), never deleted;
+ * a revoked enrolment does not block a later one of the same certificate.
+ */
 @Entity
 @Table(name = "certificate_enrolment")
 @NamedQuery(name = "EnrolledCertificate.active",
@@ -50,6 +53,13 @@ public class EnrolledCertificate {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Column(name = "revoked_by")
+    private String revokedBy;
+
+    /** 0 while active, the row's id once revoked: the unique key (issuer, serial, slot) covers active rows only. */
+    @Column(name = "revocation_slot")
+    private long revocationSlot;
+
     protected EnrolledCertificate() {
     }
 
@@ -69,10 +79,20 @@ public class EnrolledCertificate {
         return certificate.getSerialNumber().toString(16);
     }
 
-    void revoke(Instant at) {
+    void revoke(Instant at, String by) {
         if (revokedAt == null) {
             revokedAt = at;
+            revokedBy = by;
+            revocationSlot = id;
         }
+    }
+
+    public String revokedBy() {
+        return revokedBy;
+    }
+
+    public Long id() {
+        return id;
     }
 
     Person person() {

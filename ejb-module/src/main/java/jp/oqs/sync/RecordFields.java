@@ -3,6 +3,7 @@ package jp.oqs.sync;
 import java.time.LocalDate;
 import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.identifier.CheckDigits;
+import jp.oqs.identifier.MyNumbers;
 import jp.oqs.qualification.RecordRejectedException;
 
 /** Field rules of sync records; each failure names the field and the rule. */
@@ -53,8 +54,7 @@ final class RecordFields {
     /** The link key: opaque, at most 64 characters, and never a My Number (12 digits). */
     static String linkKey(String value) throws RecordRejectedException {
         text(value, "person.linkKey", MAX_KEY);
-        String compact = value.replaceAll("[\\s-]", "");
-        if (compact.length() == 12 && CheckDigits.allDigits(compact)) {
+        if (MyNumbers.looksLikeMyNumber(value)) {
             throw new RecordRejectedException(ErrorCodes.MY_NUMBER_NOT_ACCEPTED,
                     "個人番号（マイナンバー）は受け付けられません。中間サーバーの連携用符号を送ってください。",
                     "person.linkKey looks like a 12-digit My Number, which this service never accepts; send the "
@@ -86,6 +86,10 @@ final class RecordFields {
         }
         return value;
     }
+
+    /** The answer to a well-formed record whose person cannot be accepted, whatever the reason. */
+    static final String REFUSED_MESSAGE = "レコードの内容を受け付けられません。";
+    static final String REFUSED_HINT = "the record cannot be accepted for this person";
 
     static RecordRejectedException invalid(String message, String hint) {
         return new RecordRejectedException(ErrorCodes.RECORD_INVALID, message, hint);

@@ -3,7 +3,11 @@ package jp.oqs.sync;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jp.oqs.audit.ActorKind;
+import jp.oqs.audit.AuditKind;
+import jp.oqs.audit.AuditTrail;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
@@ -60,6 +64,9 @@ public class SyncBatchProcessor {
     @Inject
     private Clock clock;
 
+    @EJB
+    private AuditTrail audit;
+
     @Inject
     @ConfigProperty(name = "oqs.sync.max-future-days", defaultValue = "366")
     private int maxFutureDays;
@@ -85,7 +92,7 @@ public class SyncBatchProcessor {
             return earlier;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Batch batch = new Batch(insurer, request.batchId().toString(), now, LocalDate.now(clock));
+        Batch batch = new Batch(caller, insurer, request.batchId().toString(), now, LocalDate.now(clock));
         batch.preload(request.records());
         List<SyncRecordResult> results = new ArrayList<>(request.records().size());
         for (int position = 0; position < request.records().size(); position++) {
@@ -114,7 +121,10 @@ public class SyncBatchProcessor {
         private final Map<Person, List<Qualification>> held = new HashMap<>();
         private final Map<Qualification, List<OverlapNotice>> noticesCreated = new HashMap<>();
 
-        Batch(Insurer insurer, String batchId, Instant now, LocalDate today) {
+        private final SyncCaller caller;
+
+        Batch(SyncCaller caller, Insurer insurer, String batchId, Instant now, LocalDate today) {
+            this.caller = caller;
             this.insurer = insurer;
             this.batchId = batchId;
             this.now = now;
@@ -229,13 +239,19 @@ public class SyncBatchProcessor {
 
             Person person = findPerson(linkKey);
             List<Qualification> held = List.of();
+            boolean knownOnlyElsewhere = false;
             if (person != null) {
+                held = qualificationsOf(person);
+                knownOnlyElsewhere = held.stream().noneMatch(q -> q.insurer() == insurer);
                 if (!person.birthDate().equals(birthDate) || person.sex() != personData.sex()) {
+                    if (knownOnlyElsewhere) {
+                        // the same answer as any other refusal of a well-formed record: not a birth-date oracle
+                        throw RecordFields.invalid(RecordFields.REFUSED_MESSAGE, RecordFields.REFUSED_HINT);
+                    }
                     throw new RecordRejectedException(ErrorCodes.PERSON_MISMATCH,
                             "連携用符号の人物と生年月日・性別が一致しません。",
                             "person.birthDate or person.sex differs from what is recorded for this link key");
                 }
-                held = qualificationsOf(person);
                 for (Qualification q : held) {
                     if (q.insurer() == insurer) {
                         if (q.isOpen()) {
@@ -280,6 +296,10 @@ public class SyncBatchProcessor {
             }
             this.held.get(person).add(qualification);
             record(ChangeKind.ACQUIRED, qualification, acquiredOn, source);
+            if (knownOnlyElsewhere) {
+                audit.record(ActorKind.SYNC_JOB, caller.name(), AuditKind.CROSS_INSURER_ACQUIRE, person.id(),
+                        insurer.id(), "ACCEPTED");
+            }
             return qualification;
         }
 

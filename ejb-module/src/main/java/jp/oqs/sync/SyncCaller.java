@@ -18,6 +18,11 @@ public record SyncCaller(@NotBlank String name, @NotNull Set<InsurerNumber> insu
         insurers = Set.copyOf(insurers);
     }
 
+    /** Whether the token's insurerNumbers include the insurer. */
+    public boolean mayActFor(InsurerNumber insurer) {
+        return insurers.contains(insurer);
+    }
+
     void checkMayActFor(InsurerNumber insurer) throws SyncException {
         if (!insurers.contains(insurer)) {
             throw new SyncException(BusinessException.Kind.FORBIDDEN, ErrorCodes.INSURER_OUT_OF_SCOPE,

@@ -18,6 +18,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.audit.ActorKind;
+import jp.oqs.audit.AuditKind;
+import jp.oqs.audit.AuditTrail;
 import jp.oqs.api.sync.SyncBatchRequest;
 import jp.oqs.identifier.InsurerNumber;
 import jp.oqs.identifier.InvalidIdentifierException;
@@ -40,6 +43,9 @@ public class SyncService {
 
     @Inject
     private Clock clock;
+
+    @EJB
+    private AuditTrail audit;
 
     /**
      * Applies a batch exactly once. Two batches that race for the same new person (or two sends of the same batch
@@ -66,11 +72,17 @@ public class SyncService {
     public SyncBatch batch(@NotNull @Valid SyncCaller caller, @NotNull UUID batchId)
             throws InvalidIdentifierException, SyncException {
         SyncBatch batch = em.find(SyncBatch.class, batchId.toString());
-        if (batch == null) {
-            throw notFound(ErrorCodes.BATCH_NOT_FOUND, "指定のバッチはありません。", "no batch " + batchId);
+        // another insurer's batch is answered exactly as a missing one: whether it exists is not the caller's
+        if (batch == null || !caller.mayActFor(InsurerNumber.parse(batch.insurerNumber()))) {
+            throw notFound(ErrorCodes.BATCH_NOT_FOUND, "指定のバッチはありません。",
+                    "no batch with this batchId for the token's insurerNumbers");
         }
-        caller.checkMayActFor(InsurerNumber.parse(batch.insurerNumber()));
         batch.results().size();
+        Long insurerId = em.createNamedQuery("Insurer.findByNumber", Insurer.class)
+                .setParameter("insurerNumber", batch.insurerNumber())
+                .getResultStream().findFirst().map(Insurer::id).orElse(null);
+        audit.record(ActorKind.SYNC_JOB, caller.name(), AuditKind.SYNC_READ, null, insurerId,
+                "BATCH_RESULT " + batch.results().size());
         return batch;
     }
 
@@ -83,18 +95,23 @@ public class SyncService {
                 .setParameter("after", after)
                 .setMaxResults(limit)
                 .getResultList();
+        audit.record(ActorKind.SYNC_JOB, caller.name(), AuditKind.SYNC_READ, null, insurer.id(),
+                "NOTICES " + notices.size());
         return notices;
     }
 
     public OverlapNotice acknowledge(@NotNull @Valid SyncCaller caller, long noticeId)
             throws InvalidIdentifierException, SyncException {
         OverlapNotice notice = em.find(OverlapNotice.class, noticeId);
-        if (notice == null) {
-            throw notFound(ErrorCodes.NOTICE_NOT_FOUND, "指定の注意喚起はありません。", "no notice " + noticeId);
+        // another insurer's notice is answered exactly as a missing one (notice ids are sequential)
+        if (notice == null || !caller.mayActFor(InsurerNumber.parse(notice.insurer().insurerNumber()))) {
+            throw notFound(ErrorCodes.NOTICE_NOT_FOUND, "指定の注意喚起はありません。",
+                    "no notice with this id for the token's insurerNumbers");
         }
-        caller.checkMayActFor(InsurerNumber.parse(notice.insurer().insurerNumber()));
         notice.acknowledge(caller.name(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         notice.newQualification().insurer().insurerNumber();
+        audit.record(ActorKind.SYNC_JOB, caller.name(), AuditKind.SYNC_READ, null, notice.insurer().id(),
+                "NOTICE_ACKNOWLEDGED");
         return notice;
     }
 
@@ -102,11 +119,14 @@ public class SyncService {
     public List<ChangeEvent> changes(@NotNull @Valid SyncCaller caller, @NotNull String insurerNumber, long after,
                                      int limit) throws InvalidIdentifierException, SyncException {
         Insurer insurer = insurer(caller, insurerNumber);
-        return em.createNamedQuery("ChangeEvent.after", ChangeEvent.class)
+        List<ChangeEvent> changes = em.createNamedQuery("ChangeEvent.after", ChangeEvent.class)
                 .setParameter("insurer", insurer)
                 .setParameter("after", after)
                 .setMaxResults(limit)
                 .getResultList();
+        audit.record(ActorKind.SYNC_JOB, caller.name(), AuditKind.SYNC_READ, null, insurer.id(),
+                "CHANGES " + changes.size());
+        return changes;
     }
 
     private Insurer insurer(SyncCaller caller, String insurerNumber) throws InvalidIdentifierException, SyncException {

@@ -11,6 +11,7 @@ import static jp.oqs.web.SyncRecords.lose;
 import static jp.oqs.web.SyncRecords.qualification;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,7 @@ import jp.oqs.api.eligibility.LookupRequest;
 import jp.oqs.api.eligibility.LookupResult;
 import jp.oqs.api.eligibility.ResultStatus;
 import jp.oqs.api.eligibility.Validity;
+import jp.oqs.api.error.ErrorBody;
 import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.insurer.InsurerAdminApi;
 import jp.oqs.api.insurer.NumberingRuleKind;
@@ -50,6 +52,7 @@ import jp.oqs.api.insurer.NumberingRuleRequest;
 import jp.oqs.api.insurer.OnboardInsurerRequest;
 import jp.oqs.api.security.Roles;
 import jp.oqs.api.sync.CertificateEnrolment;
+import jp.oqs.api.sync.CertificateView;
 import jp.oqs.api.sync.LossReason;
 import jp.oqs.api.sync.PersonData;
 import jp.oqs.api.sync.Sex;
@@ -86,7 +89,7 @@ class EligibilityIT {
 
     private record Fixture(String centralNumberOfP1, TestPki.Card p1Card, TestPki.Card expired,
                            TestPki.Card revoked, TestPki.Card unenrolled, TestPki.Card foreign,
-                           TestPki.Card revocable) {
+                           TestPki.Card revocable, TestPki ca) {
     }
 
     @Deployment(testable = false)
@@ -147,12 +150,15 @@ class EligibilityIT {
         TestPki.Card revocable = ca.issue("P3", from, to);
         TestPki.Card foreign = new TestPki("Another CA").issue("P1-forged", from, to);
         ca.install(Path.of(System.getProperty("oqs.it.data.dir")), List.of(revoked));
-        for (TestPki.Card card : List.of(p1, expired, revoked)) {
-            sync.enrol(new CertificateEnrolment("LK-301-P1", card.base64())).close();
-        }
+        sync.enrol(new CertificateEnrolment("LK-301-P1", p1.base64())).close();
+        // the chain is validated at enrolment: an expired or revoked card is not enrolled
+        assertError(400, ErrorCodes.CERTIFICATE_EXPIRED,
+                () -> sync.enrol(new CertificateEnrolment("LK-301-P1", expired.base64())).close());
+        assertError(400, ErrorCodes.CERTIFICATE_REVOKED,
+                () -> sync.enrol(new CertificateEnrolment("LK-301-P1", revoked.base64())).close());
         sync.enrol(new CertificateEnrolment("LK-301-P3", revocable.base64())).close();
         return new Fixture(moved.results().get(0).individualNumber(), p1, expired, revoked, unenrolled, foreign,
-                revocable);
+                revocable, ca);
     }
 
     private static LookupRequest byHousehold(String symbol, String number, String branch, LocalDate birth,
@@ -276,6 +282,62 @@ class EligibilityIT {
         sync.revokeEnrolment(new CertificateEnrolment("LK-301-P3", card));
         assertError(404, ErrorCodes.CERTIFICATE_NOT_ENROLLED, () -> clinic.certificateLookup(
                 new CertificateLookupRequest(card, LocalDate.of(2025, 5, 1))));
+    }
+
+    @Test
+    void aForgedCertificateCopyingACardsIssuerAndSerialIsNotEnrolled() throws Exception {
+        TestPki.Card forged = TestPki.forge(fixture.p1Card().certificate());
+        assertEquals(fixture.p1Card().certificate().getIssuerX500Principal(),
+                forged.certificate().getIssuerX500Principal());
+        assertError(400, ErrorCodes.CERTIFICATE_UNTRUSTED,
+                () -> sync.enrol(new CertificateEnrolment("LK-301-P3", forged.base64())).close());
+        // the real card still resolves to its own person (now at CENTRAL), not to P3
+        CertificateLookupResult result = clinic.certificateLookup(
+                new CertificateLookupRequest(fixture.p1Card().base64(), null));
+        assertEquals(List.of(CENTRAL), result.qualifications().stream().map(q -> q.insurerNumber()).toList());
+    }
+
+    @Test
+    void onlyAnInsurerOfTheMomentEnrolsOrRevokesAndAnyOtherIsAnsweredAsAnUnknownPerson() throws Exception {
+        // P1 left HOUSEHOLD for CENTRAL: HOUSEHOLD's job is a former insurer
+        SyncApi former = client(SyncApi.class, deployment, token(Roles.INSURER_SYNC, "sync-301-former",
+                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(HOUSEHOLD))));
+        TestPki.Card fresh = fixture.ca().issue("P1-new", Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(100)));
+        ErrorBody unknown = assertError(404, ErrorCodes.PERSON_NOT_FOUND,
+                () -> former.enrol(new CertificateEnrolment("LK-301-NOBODY", fresh.base64())).close());
+        assertEquals(unknown, assertError(404, ErrorCodes.PERSON_NOT_FOUND,
+                () -> former.enrol(new CertificateEnrolment("LK-301-P1", fresh.base64())).close()));
+        assertEquals(unknown, assertError(404, ErrorCodes.PERSON_NOT_FOUND,
+                () -> former.revokeEnrolment(new CertificateEnrolment("LK-301-P1", fixture.p1Card().base64()))));
+        assertEquals(1, clinic.certificateLookup(new CertificateLookupRequest(fixture.p1Card().base64(), null))
+                .validity(), "the former insurer's revocation changed nothing");
+    }
+
+    @Test
+    void aRevokedEnrolmentRecordsWhoAndAllowsAReEnrolmentAndBothAreAudited() throws Exception {
+        SyncApi job = client(SyncApi.class, deployment, token(Roles.INSURER_SYNC, "sync-301-reenrol",
+                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(HOUSEHOLD))));
+        TestPki.Card card = fixture.ca().issue("P4", Instant.now().minus(Duration.ofDays(1)),
+                Instant.now().plus(Duration.ofDays(100)));
+        job.enrol(new CertificateEnrolment("LK-301-P4", card.base64())).close();
+        CertificateView revoked = job.revokeEnrolment(new CertificateEnrolment("LK-301-P4", card.base64()));
+        assertNotNull(revoked.revokedAt());
+        assertError(404, ErrorCodes.CERTIFICATE_NOT_ENROLLED, () -> clinic.certificateLookup(
+                new CertificateLookupRequest(card.base64(), null)));
+        try (Response again = job.enrol(new CertificateEnrolment("LK-301-P4", card.base64()))) {
+            assertEquals(201, again.getStatus(), "a revoked enrolment does not block a re-enrolment");
+        }
+        assertEquals(1, clinic.certificateLookup(new CertificateLookupRequest(card.base64(), null)).validity());
+        assertError(409, ErrorCodes.CERTIFICATE_ALREADY_ENROLLED,
+                () -> job.enrol(new CertificateEnrolment("LK-301-P4", card.base64())).close());
+        AuditApi auditor = client(AuditApi.class, deployment, token(Roles.AUDITOR, "auditor-1"));
+        List<AuditEntryView> entries = auditor.search("sync-301-reenrol", null, TODAY.minusDays(1).toString(),
+                TODAY.plusDays(1).toString(), 0, 1000).items();
+        assertEquals(List.of("CERTIFICATE_ENROLMENT", "CERTIFICATE_REVOCATION", "CERTIFICATE_ENROLMENT"),
+                entries.stream().map(AuditEntryView::kind).toList(), entries.toString());
+        assertTrue(entries.stream().allMatch(e -> "SYNC_JOB".equals(e.actorKind()) && HOUSEHOLD.equals(
+                e.insurerNumber()) && e.personId() != null), entries.toString());
     }
 
     @Test

@@ -11,7 +11,10 @@ import static jp.oqs.web.SyncRecords.correct;
 import static jp.oqs.web.SyncRecords.lose;
 import static jp.oqs.web.SyncRecords.person;
 import static jp.oqs.web.SyncRecords.qualification;
+import static jp.oqs.web.SyncRecords.BIRTH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +31,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.oqs.api.audit.AuditApi;
+import jp.oqs.api.audit.AuditEntryView;
+import jp.oqs.api.error.ErrorBody;
 import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.insurer.CharacterClass;
 import jp.oqs.api.insurer.CheckDigitScheme;
@@ -41,6 +47,8 @@ import jp.oqs.api.sync.ChangePage;
 import jp.oqs.api.sync.ChangeView;
 import jp.oqs.api.sync.LossReason;
 import jp.oqs.api.sync.NoticeView;
+import jp.oqs.api.sync.PersonData;
+import jp.oqs.api.sync.Sex;
 import jp.oqs.api.sync.RecordResult;
 import jp.oqs.api.sync.RecordStatus;
 import jp.oqs.api.sync.SyncApi;
@@ -395,8 +403,99 @@ class SyncIT {
         assertError(403, ErrorCodes.INSURER_OUT_OF_SCOPE, () -> other.notices(household, 0, 10));
         assertError(403, ErrorCodes.INSURER_OUT_OF_SCOPE, () -> other.changes(household, 0, 10));
         SyncBatchResult mine = sync.submit(batch(household, acquire("r1", "LK-209-A", "x", "1", APRIL)));
-        assertError(403, ErrorCodes.INSURER_OUT_OF_SCOPE, () -> other.batch(mine.batchId()));
+        // another insurer's batch is answered exactly as a missing one (finding 9)
+        assertEquals(assertError(404, ErrorCodes.BATCH_NOT_FOUND, () -> other.batch(UUID.randomUUID())),
+                assertError(404, ErrorCodes.BATCH_NOT_FOUND, () -> other.batch(mine.batchId())));
         SyncApi admin = client(SyncApi.class, deployment, token(Roles.SSK_ADMIN, "ssk-1"));
         assertError(403, ErrorCodes.FORBIDDEN_ROLE, () -> admin.changes(household, 0, 10));
+    }
+
+    @Test
+    void anotherInsurersNoticeIsAnsweredExactlyAsAMissingOne() {
+        insurers(221);
+        sync.submit(batch(household, acquire("r1", "LK-221-A", "大阪", "1", APRIL)));
+        sync.submit(batch(central, acquire("r1", "LK-221-A", null, "2", APRIL.plusMonths(6))));
+        NoticeView notice = sync.notices(household, 0, 10).items().get(0);
+        SyncApi other = client(SyncApi.class, deployment, token(Roles.INSURER_SYNC, "other-job-221",
+                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(central))));
+        ErrorBody missing = assertError(404, ErrorCodes.NOTICE_NOT_FOUND, () -> other.acknowledge(999_999_999L));
+        ErrorBody notYours = assertError(404, ErrorCodes.NOTICE_NOT_FOUND, () -> other.acknowledge(notice.id()));
+        assertEquals(missing, notYours);
+        assertFalse(notYours.message().contains(household) || notYours.hint().contains(household), notYours.toString());
+        assertEquals(1, sync.notices(household, 0, 10).items().size(), "still open for its own insurer");
+    }
+
+    @Test
+    void aBirthDateMismatchOfAPersonKnownOnlyElsewhereIsAnOrdinaryRefusalAndAcquisitionsAreAudited() {
+        insurers(222);
+        sync.submit(batch(household, acquire("r1", "LK-222-A", "大阪", "1", APRIL)));
+        String job = "other-job-222";
+        SyncApi other = client(SyncApi.class, deployment, token(Roles.INSURER_SYNC, job,
+                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(central))));
+        SyncBatchResult guessed = other.submit(batch(central,
+                acquire("wrong-birth", new PersonData("LK-222-A", BIRTH.plusDays(1), Sex.MALE, "山田太郎",
+                        "ヤマダタロウ"), qualification(null, "1", null, null, APRIL.plusMonths(6))),
+                acquire(" ", "LK-222-C", null, "3", APRIL)));
+        assertRejected(ErrorCodes.RECORD_INVALID, guessed, 0);
+        assertRejected(ErrorCodes.RECORD_INVALID, guessed, 1);
+        assertTrue(guessed.results().stream().noneMatch(r -> ErrorCodes.PERSON_MISMATCH.equals(r.code())));
+        RecordResult right = only(other.submit(batch(central,
+                acquire("right-birth", "LK-222-A", null, "4", APRIL.plusMonths(6)))));
+        assertEquals(RecordStatus.ACCEPTED, right.status());
+        // the insurer that knows the person still learns of a mismatch
+        assertRejected(ErrorCodes.PERSON_MISMATCH, sync.submit(batch(household, acquire("again",
+                new PersonData("LK-222-A", BIRTH.plusDays(1), Sex.MALE, "山田太郎", "ヤマダタロウ"),
+                qualification("大阪", "1", null, null, APRIL.plusYears(1))))), 0);
+        List<AuditEntryView> audited = auditor().search(job, null, TODAY.minusDays(1).toString(),
+                TODAY.plusDays(1).toString(), 0, 100).items();
+        assertEquals(1, audited.stream().filter(e -> e.kind().equals("CROSS_INSURER_ACQUIRE")).count(),
+                audited.toString());
+        AuditEntryView entry = audited.stream().filter(e -> e.kind().equals("CROSS_INSURER_ACQUIRE")).findFirst()
+                .orElseThrow();
+        assertEquals("SYNC_JOB", entry.actorKind());
+        assertEquals(central, entry.insurerNumber());
+        assertNotNull(entry.personId());
+    }
+
+    @Test
+    void fullWidthAndSeparatedMyNumbersAreRefusedAsLinkKeys() {
+        insurers(223);
+        SyncBatchResult result = sync.submit(batch(central,
+                acquire("hyphens", "1234-5678-9018", null, "1", APRIL),
+                acquire("spaces", "1234 5678 9018", null, "2", APRIL),
+                acquire("mixed", " 1234- 5678 -9018 ", null, "3", APRIL),
+                acquire("not-twelve", "1234-5678-901", null, "4", APRIL)));
+        for (int i = 0; i < 3; i++) {
+            assertRejected(ErrorCodes.MY_NUMBER_NOT_ACCEPTED, result, i);
+        }
+        assertEquals(RecordStatus.ACCEPTED, result.results().get(3).status());
+        // a link key is printable ASCII: full-width digits and separators never reach a record
+        for (String key : List.of("１２３４５６７８９０１８", "１２３４－５６７８－９０１８", "1234ー5678ー9018",
+                "1234\u30005678\u30009018", "1234\u20135678\u20139018", "1234\t5678\t9018")) {
+            assertError(400, ErrorCodes.INVALID_REQUEST,
+                    () -> sync.submit(batch(central, acquire("full-width", key, null, "5", APRIL))));
+        }
+        assertEquals(1, sync.changes(central, 0, 100).items().size());
+    }
+
+    @Test
+    void syncReadsOfPersonalDataAreAuditedWithoutTheLinkKey() {
+        insurers(224);
+        SyncBatchResult submitted = sync.submit(batch(household, acquire("r1", "LK-224-A", "大阪", "1", APRIL)));
+        sync.submit(batch(central, acquire("r1", "LK-224-A", null, "2", APRIL.plusMonths(6))));
+        sync.changes(household, 0, 100);
+        sync.notices(household, 0, 100);
+        sync.batch(submitted.batchId());
+        List<AuditEntryView> reads = auditor().search("sync-job-224", null, TODAY.minusDays(1).toString(),
+                TODAY.plusDays(1).toString(), 0, 100).items().stream()
+                .filter(e -> e.kind().equals("SYNC_READ")).toList();
+        assertEquals(List.of("BATCH_RESULT 1", "NOTICES 1", "CHANGES 1"),
+                reads.stream().map(AuditEntryView::result).toList(), reads.toString());
+        assertTrue(reads.stream().allMatch(e -> e.actorKind().equals("SYNC_JOB")
+                && household.equals(e.insurerNumber()) && !e.toString().contains("LK-224")), reads.toString());
+    }
+
+    private AuditApi auditor() {
+        return client(AuditApi.class, deployment, token(Roles.AUDITOR, "auditor-1"));
     }
 }

@@ -69,6 +69,21 @@ final class TestPki {
         return new Card(new JcaX509CertificateConverter().getCertificate(builder.build(signer())), card.getPrivate());
     }
 
+    /**
+     * A self-signed certificate that copies a real card's issuer name and serial number (an enrolment hijack): it
+     * chains to no trust anchor.
+     */
+    static Card forge(X509Certificate victim) throws Exception {
+        KeyPair keys = rsa();
+        X500Name issuer = X500Name.getInstance(victim.getIssuerX500Principal().getEncoded());
+        var builder = new JcaX509v3CertificateBuilder(issuer, victim.getSerialNumber(), victim.getNotBefore(),
+                victim.getNotAfter(), issuer, keys.getPublic())
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        X509Certificate forged = new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+        return new Card(forged, keys.getPrivate());
+    }
+
     /** Writes this CA as the only trust anchor and a CRL revoking {@code revoked} (issued two days ago). */
     void install(Path dataDir, List<Card> revoked) throws Exception {
         Path pki = dataDir.resolve("pki");

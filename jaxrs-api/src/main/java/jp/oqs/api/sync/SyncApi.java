@@ -39,9 +39,10 @@ public interface SyncApi {
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_OUT_OF_SCOPE, ErrorCodes.BATCH_ID_REUSED, ErrorCodes.BATCH_TOO_LARGE})
     SyncBatchResult submit(@NotNull @Valid SyncBatchRequest batch);
 
+    /** The stored result of a batch of the token's insurers; another insurer's batch answers as a missing one. */
     @GET
     @Path("batches/{batchId}")
-    @Errors({ErrorCodes.BATCH_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE})
+    @Errors({ErrorCodes.BATCH_NOT_FOUND})
     SyncBatchResult batch(@PathParam("batchId") UUID batchId);
 
     /** Open overlap notices for the insurer, oldest first, after the cursor. */
@@ -52,16 +53,23 @@ public interface SyncApi {
                        @QueryParam("after") @DefaultValue("0") @Min(0) long after,
                        @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit);
 
-    /** Acknowledges a notice: it leaves the open list. Acknowledging twice is harmless. */
+    /**
+     * Acknowledges a notice: it leaves the open list. Acknowledging twice is harmless. Another insurer's notice
+     * answers as a missing one.
+     */
     @POST
     @Path("notices/{id}/acknowledgement")
-    @Errors({ErrorCodes.NOTICE_NOT_FOUND, ErrorCodes.INSURER_OUT_OF_SCOPE})
+    @Errors({ErrorCodes.NOTICE_NOT_FOUND})
     NoticeView acknowledge(@PathParam("id") long id);
 
-    /** Enrols a card certificate for a person: 201; 409 {@code CERTIFICATE_ALREADY_ENROLLED}. */
+    /**
+     * Enrols a card certificate for a person with a qualification open today at the token's insurers: 201; the
+     * certificate is validated as for lookups (chain, validity today, CRL); 409 {@code CERTIFICATE_ALREADY_ENROLLED}
+     * while an unrevoked enrolment of it exists.
+     */
     @POST
     @Path("certificates")
-    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.PERSON_NOT_FOUND, ErrorCodes.CERTIFICATE_ALREADY_ENROLLED})
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.CERTIFICATE_EXPIRED, ErrorCodes.CERTIFICATE_REVOKED, ErrorCodes.CERTIFICATE_UNTRUSTED, ErrorCodes.CERTIFICATE_REVOCATION_UNKNOWN, ErrorCodes.PERSON_NOT_FOUND, ErrorCodes.CERTIFICATE_ALREADY_ENROLLED})
     jakarta.ws.rs.core.Response enrol(@NotNull @Valid CertificateEnrolment enrolment);
 
     /** Revokes an enrolment: the certificate no longer resolves to the person. */

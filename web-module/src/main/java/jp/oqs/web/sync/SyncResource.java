@@ -91,7 +91,7 @@ public class SyncResource implements SyncApi {
     @Override
     @BodyLimit(BodyLimit.Kind.CERTIFICATE)
     public CertificateView revokeEnrolment(CertificateEnrolment enrolment) {
-        return certificate(BusinessFailure.call(() -> enrolments.revoke(insurers(), enrolment)));
+        return certificate(BusinessFailure.call(() -> enrolments.revoke(claims.subject(), insurers(), enrolment)));
     }
 
     private static CertificateView certificate(EnrolledCertificate enrolled) {
