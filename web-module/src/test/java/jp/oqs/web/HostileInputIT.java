@@ -6,8 +6,6 @@ import static jp.oqs.web.ItSupport.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -16,16 +14,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -83,8 +74,7 @@ import jp.oqs.api.sync.SyncOperation;
 import jp.oqs.api.sync.SyncRecord;
 import jp.oqs.devtools.EmbeddedTokens;
 import jp.oqs.identifier.CheckDigits;
-import jp.oqs.web.rest.BodyLimit;
-import jp.oqs.web.rest.OqsApplication;
+import jp.oqs.web.ApiEndpoints.Endpoint;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -123,15 +113,6 @@ class HostileInputIT {
     private static final String NEW_INSURER = insurerNumber("01", "45", 904);
     private static final String CLINIC = "451400001" + CheckDigits.luhn("451400001");
 
-    /** One operation of the API. */
-    record Endpoint(String method, String path, Method operation, Class<?> body, Set<String> roles,
-                    boolean anonymous, BodyLimit.Kind limit) {
-
-        String key() {
-            return method + " " + path;
-        }
-    }
-
     @Deployment(testable = false)
     static WebArchive deployment() {
         return ItSupport.microWar();
@@ -148,7 +129,7 @@ class HostileInputIT {
 
     @Test
     void everyEndpointAnswersEveryHostileRequestQuicklyWithAnErrorBodyAndNeverFails() throws Exception {
-        List<Endpoint> endpoints = endpoints();
+        List<Endpoint> endpoints = ApiEndpoints.all();
         Map<String, Set<Integer>> documented = documentedSuccesses();
         assertEquals(new TreeSet<>(documented.keySet()), new TreeSet<>(endpoints.stream().map(Endpoint::key)
                 .toList()), "the OpenAPI document and the resource classes name the same operations");
@@ -241,52 +222,6 @@ class HostileInputIT {
         return endpoints.stream().filter(e -> e.method().equals(method)
                         && path.matches(e.path().replaceAll("\\{[^}]+}", "[^/]+")))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no endpoint for " + method + " " + path));
-    }
-
-    /** Every operation of the resource classes the application serves. */
-    static List<Endpoint> endpoints() throws NoSuchMethodException {
-        List<Endpoint> endpoints = new ArrayList<>();
-        for (Class<?> resource : new OqsApplication().getClasses()) {
-            Path base = resource.getAnnotation(Path.class);
-            if (base == null) {
-                continue; // a provider
-            }
-            for (Class<?> contract : resource.getInterfaces()) {
-                for (Method operation : contract.getMethods()) {
-                    String method = httpMethod(operation);
-                    if (method == null) {
-                        continue;
-                    }
-                    Path sub = operation.getAnnotation(Path.class);
-                    Method implementation = resource.getMethod(operation.getName(), operation.getParameterTypes());
-                    RolesAllowed roles = implementation.isAnnotationPresent(RolesAllowed.class)
-                            ? implementation.getAnnotation(RolesAllowed.class) : resource.getAnnotation(RolesAllowed.class);
-                    BodyLimit limit = implementation.getAnnotation(BodyLimit.class);
-                    Class<?> body = null;
-                    for (Parameter parameter : operation.getParameters()) {
-                        if (!parameter.isAnnotationPresent(PathParam.class)
-                                && !parameter.isAnnotationPresent(QueryParam.class)) {
-                            body = parameter.getType();
-                        }
-                    }
-                    endpoints.add(new Endpoint(method, base.value() + (sub == null ? "" : "/" + sub.value()),
-                            operation, body, roles == null ? Set.of() : Set.of(roles.value()),
-                            resource.isAnnotationPresent(PermitAll.class),
-                            limit == null ? BodyLimit.Kind.OTHER : limit.value()));
-                }
-            }
-        }
-        return endpoints;
-    }
-
-    private static String httpMethod(Method operation) {
-        for (Annotation annotation : operation.getAnnotations()) {
-            HttpMethod method = annotation.annotationType().getAnnotation(HttpMethod.class);
-            if (method != null) {
-                return method.value();
-            }
-        }
-        return null;
     }
 
     /** The OpenAPI document's operations, each with the 2xx statuses it documents. */

@@ -100,7 +100,7 @@ final class HostileRequests {
      * {@code count} requests for the endpoint. {@code seed} gives a valid body (null when the endpoint takes none),
      * {@code pathValues} valid values of its path parameters, {@code limit} its body limit in bytes.
      */
-    List<Probe> probes(HostileInputIT.Endpoint endpoint, Supplier<JsonObject> seed,
+    List<Probe> probes(ApiEndpoints.Endpoint endpoint, Supplier<JsonObject> seed,
                        Function<String, String> pathValues, long limit, int count) {
         List<Probe> probes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -167,7 +167,7 @@ final class HostileRequests {
     }
 
     /** A valid token of one of the endpoint's roles most of the time; sometimes another role, a bad one, none. */
-    private String authorization(HostileInputIT.Endpoint endpoint) {
+    private String authorization(ApiEndpoints.Endpoint endpoint) {
         int choice = random.nextInt(20);
         List<String> roles = new ArrayList<>(endpoint.anonymous() ? callers.bearerByRole().keySet() : endpoint.roles());
         if (choice < 15 && !endpoint.anonymous()) {
@@ -184,7 +184,7 @@ final class HostileRequests {
         };
     }
 
-    private String target(HostileInputIT.Endpoint endpoint, Function<String, String> pathValues, boolean badPath,
+    private String target(ApiEndpoints.Endpoint endpoint, Function<String, String> pathValues, boolean badPath,
                           boolean badQuery) {
         String path = endpoint.path();
         for (Parameter parameter : endpoint.operation().getParameters()) {
