@@ -29,5 +29,10 @@ public enum AuditKind {
     /** A sync job acquired a qualification for a person so far known only at other insurers. */
     CROSS_INSURER_ACQUIRE,
     /** A sync job read personal data: the changes feed, notices or a batch's results (result names which). */
-    SYNC_READ
+    SYNC_READ,
+    /**
+     * An authenticated API caller was refused: 403 (role, scope, claims) or 404 for an object fetched by id that
+     * is missing or another's. The result names status, error code, method and path template; never a parameter.
+     */
+    ACCESS_REFUSED
 }

@@ -24,6 +24,9 @@ import jp.oqs.platform.ServiceClock;
 public class AuditTrail {
 
     private static final int VERIFY_CHUNK = 5000;
+    /** The widths of {@code audit_entry.actor} and {@code .result} (V3, V12). */
+    private static final int ACTOR_LENGTH = 100;
+    private static final int RESULT_LENGTH = 200;
 
     @PersistenceContext(unitName = "oqs")
     private EntityManager em;
@@ -59,6 +62,24 @@ public class AuditTrail {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String recordRefusal(ActorKind actorKind, String actor, AuditKind kind, String errorCode) {
         return record(actorKind, actor, kind, null, null, errorCode);
+    }
+
+    /**
+     * Puts a refused API request of an authenticated caller on the trail, in a transaction of its own (the
+     * request's, if it had begun one, rolls back): {@code "403 FORBIDDEN_ROLE GET admin/audit/verification"}, the
+     * status, the error code, the method and the path template, never a parameter's value (no personal data, and
+     * a guessed id tells an auditor nothing it needs). Returns the entry's check id.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public String recordAccessRefused(ActorKind actorKind, String actor, int status, String code, String method,
+                                      String pathTemplate) {
+        String result = status + " " + code + " " + method + " " + pathTemplate;
+        return record(actorKind, atMost(actor, ACTOR_LENGTH), AuditKind.ACCESS_REFUSED, null, null,
+                atMost(result, RESULT_LENGTH));
+    }
+
+    private static String atMost(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length);
     }
 
     /** Entries newest first; staff see only entries about their organisations' insurers. */

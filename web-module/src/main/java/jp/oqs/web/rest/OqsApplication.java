@@ -30,6 +30,7 @@ public class OqsApplication extends Application {
                 jp.oqs.web.audit.AuditResource.class,
                 jp.oqs.web.audit.AccessHistoryResource.class,
                 RoleCheckFeature.class,
+                jp.oqs.web.security.RefusalAuditFeature.class,
                 BodyLimitFeature.class,
                 JsonBodyReader.class,
                 BusinessFailureMapper.class,

@@ -105,6 +105,7 @@ public class OqsAuthentication implements HttpAuthenticationMechanism {
                 return context.notifyContainerAboutLogin(caller, caller.groups());
             } catch (BearerTokens.InvalidTokenException e) {
                 LOG.log(Level.DEBUG, "bearer token refused: {0}", e.getMessage());
+                UnauthenticatedRequests.refused();
                 response.setHeader("WWW-Authenticate", INVALID_TOKEN_CHALLENGE);
                 return context.responseUnauthorized();
             }

@@ -17,6 +17,8 @@ import java.util.Arrays;
 /**
  * Enforces {@link RolesAllowed} on resource methods (method first, then class): no authenticated caller → 401,
  * a caller without any of the roles → 403. Every resource method must name its roles; one without is refused.
+ * A 403 is put on the audit trail by {@link RefusalAuditFeature}; a 401 is only counted
+ * ({@link UnauthenticatedRequests}).
  */
 public class RoleCheckFeature implements DynamicFeature {
 
@@ -45,6 +47,7 @@ public class RoleCheckFeature implements DynamicFeature {
         public void filter(ContainerRequestContext request) {
             SecurityContext security = request.getSecurityContext();
             if (security.getUserPrincipal() == null) {
+                UnauthenticatedRequests.refused(); // counted, not audited: nobody to name
                 throw new NotAuthorizedException("Bearer");
             }
             if (Arrays.stream(roles).noneMatch(security::isUserInRole)) {
