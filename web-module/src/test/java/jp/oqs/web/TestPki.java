@@ -102,6 +102,24 @@ final class TestPki {
         Files.write(pki.resolve("crls").resolve("test-ca.crl"), holder.getEncoded());
     }
 
+    /**
+     * Adds this CA to the trust anchors already installed (or installs it as the first) with an empty CRL of its
+     * own, so that the cards of another test's CA stay trusted as well.
+     */
+    void trustAlso(Path dataDir, String crlName) throws Exception {
+        Path pki = dataDir.resolve("pki");
+        Files.createDirectories(pki.resolve("crls"));
+        Path anchors = pki.resolve("trust-anchors.pem");
+        String existing = Files.exists(anchors) ? Files.readString(anchors) : "";
+        Files.writeString(anchors, existing + "-----BEGIN CERTIFICATE-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        Instant now = Instant.now();
+        X509v2CRLBuilder crl = new X509v2CRLBuilder(name, Date.from(now.minus(Duration.ofDays(2))));
+        crl.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
+        Files.write(pki.resolve("crls").resolve(crlName + ".crl"), crl.build(signer()).getEncoded());
+    }
+
     private ContentSigner signer() throws Exception {
         return new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
     }
