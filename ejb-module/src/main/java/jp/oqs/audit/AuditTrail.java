@@ -67,8 +67,8 @@ public class AuditTrail {
     /**
      * Puts a refused API request of an authenticated caller on the trail, in a transaction of its own (the
      * request's, if it had begun one, rolls back): {@code "403 FORBIDDEN_ROLE GET admin/audit/verification"}, the
-     * status, the error code, the method and the path template, never a parameter's value (no personal data, and
-     * a guessed id tells an auditor nothing it needs). Returns the entry's check id.
+     * status, the error code, the method and the path template, never a parameter's value (no personal data: the
+     * refused value may be a person's link key, which is never recorded). Returns the entry's check id.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String recordAccessRefused(ActorKind actorKind, String actor, int status, String code, String method,
