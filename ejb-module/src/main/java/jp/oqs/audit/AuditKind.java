@@ -29,5 +29,11 @@ public enum AuditKind {
     /** A sync job acquired a qualification for a person so far known only at other insurers. */
     CROSS_INSURER_ACQUIRE,
     /** A sync job read personal data: the changes feed, notices or a batch's results (result names which). */
-    SYNC_READ
+    SYNC_READ,
+    /**
+     * A sync job's ACQUIRE named a link key whose person has another birth date or sex (refused); the result is the
+     * code answered: {@code PERSON_MISMATCH} to an insurer that holds or held the person, else
+     * {@code RECORD_INVALID CROSS_INSURER}.
+     */
+    PERSON_MISMATCH_REFUSED
 }
