@@ -35,5 +35,14 @@ public enum AuditKind {
      * code answered: {@code PERSON_MISMATCH} to an insurer that holds or held the person, else
      * {@code RECORD_INVALID CROSS_INSURER}.
      */
-    PERSON_MISMATCH_REFUSED
+    PERSON_MISMATCH_REFUSED,
+    /**
+     * Staff changed the insurer registry: onboarding, a numbering rule, activation, suspension, merger, dissolution
+     * (the result says which, with the rule or date).
+     */
+    REGISTRY_CHANGE,
+    /** A person read, with the My Number card, which clinics checked them (result: how many entries). */
+    ACCESS_HISTORY_READ,
+    /** Staff searched or verified the audit trail (result: {@code SEARCH n} or {@code VERIFY INTACT|BROKEN n}). */
+    AUDIT_READ
 }

@@ -10,7 +10,8 @@ import jp.oqs.platform.Page;
 
 /**
  * The insurer registry's use cases. Each call is one transaction; every call checks the caller's
- * {@link AdminScope}. Returned insurers carry their numbering-rule history.
+ * {@link AdminScope}; every change is on the audit trail ({@code REGISTRY_CHANGE}) in its transaction. Returned
+ * insurers carry their numbering-rule history.
  */
 public interface InsurerService {
 
