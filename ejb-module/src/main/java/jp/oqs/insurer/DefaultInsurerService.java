@@ -116,6 +116,14 @@ public class DefaultInsurerService implements InsurerService {
     }
 
     @Override
+    public Insurer findForPersonalData(AdminScope scope, String insurerNumber)
+            throws InvalidIdentifierException, InsurerException {
+        Insurer insurer = load(insurerNumber);
+        scope.checkPersonalDataReadable(insurer.insurerNumber(), insurer.managingOrganisation());
+        return insurer;
+    }
+
+    @Override
     public Insurer activate(AdminScope scope, String insurerNumber)
             throws InvalidIdentifierException, InsurerException {
         Insurer insurer = loadForChange(scope, insurerNumber);

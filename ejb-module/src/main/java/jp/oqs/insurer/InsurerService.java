@@ -23,6 +23,13 @@ public interface InsurerService {
     Insurer find(@NotNull @Valid AdminScope scope, @NotNull String insurerNumber)
             throws InvalidIdentifierException, InsurerException;
 
+    /**
+     * The insurer, for reading its people or its sync activity: refused (and audited) unless the scope names one
+     * organisation, the insurer's; an auditor's scope over every organisation reads no personal data.
+     */
+    Insurer findForPersonalData(@NotNull @Valid AdminScope scope, @NotNull String insurerNumber)
+            throws InvalidIdentifierException, InsurerException;
+
     Insurer activate(@NotNull @Valid AdminScope scope, @NotNull String insurerNumber)
             throws InvalidIdentifierException, InsurerException;
 
