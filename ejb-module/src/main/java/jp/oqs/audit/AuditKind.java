@@ -34,5 +34,20 @@ public enum AuditKind {
      * An authenticated API caller was refused: 403 (role, scope, claims) or 404 for an object fetched by id that
      * is missing or another's. The result names status, error code, method and path template; never a parameter.
      */
-    ACCESS_REFUSED
+    ACCESS_REFUSED,
+    /**
+     * A sync job's ACQUIRE named a link key whose person has another birth date or sex (refused); the result is the
+     * code answered: {@code PERSON_MISMATCH} to an insurer that holds or held the person, else
+     * {@code RECORD_INVALID CROSS_INSURER}.
+     */
+    PERSON_MISMATCH_REFUSED,
+    /**
+     * Staff changed the insurer registry: onboarding, a numbering rule, activation, suspension, merger, dissolution
+     * (the result says which, with the rule or date).
+     */
+    REGISTRY_CHANGE,
+    /** A person read, with the My Number card, which clinics checked them (result: how many entries). */
+    ACCESS_HISTORY_READ,
+    /** Staff searched or verified the audit trail (result: {@code SEARCH n} or {@code VERIFY INTACT|BROKEN n}). */
+    AUDIT_READ
 }

@@ -82,7 +82,13 @@ public class AuditTrail {
         return text.length() <= length ? text : text.substring(0, length);
     }
 
-    /** Entries newest first; staff see only entries about their organisations' insurers. */
+    /**
+     * Entries newest first; staff see only entries about their organisations' insurers. The search itself is on the
+     * trail, in its transaction ({@code AUDIT_READ}, the searcher, {@code SEARCH} and the number of matches, and
+     * the person searched for, if any): the auditors are audited too. It is written after the query, so a search
+     * never finds itself.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Page<AuditEntry> search(AdminScope scope, boolean everything, String actor, Long personId,
                                    LocalDate from, LocalDate to, int page, int size) {
         Criteria criteria = new Criteria()
@@ -96,8 +102,11 @@ public class AuditTrail {
             criteria.and("e.insurerId IN (SELECT i.id FROM Insurer i WHERE i.managingOrganisation IN :organisations)",
                     "organisations", new ArrayList<>(scope.organisations()));
         }
-        return criteria.page(em, AuditEntry.class, "AuditEntry e", "e.occurredAt DESC, e.id DESC", page, size,
-                Map.of());
+        Page<AuditEntry> result = criteria.page(em, AuditEntry.class, "AuditEntry e", "e.occurredAt DESC, e.id DESC",
+                page, size, Map.of());
+        record(ActorKind.STAFF, scope.actor(), AuditKind.AUDIT_READ, personId, null,
+                "SEARCH " + result.total() + " PAGE " + page);
+        return result;
     }
 
     /** The insurer numbers of the insurers the entries name. */
@@ -145,9 +154,10 @@ public class AuditTrail {
      * the entries up to a head read before them are all there however many are appended meanwhile); reports
      * entries whose hash or link does not hold, and heads whose MAC does not. Entries before a chain's
      * {@code keyed_from_seq} (written before V10) are checked against plain SHA-256, the rest against the key.
+     * The verification is on the trail ({@code AUDIT_READ}, {@code actor}, the outcome).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
-    public ChainVerification verify() {
+    public ChainVerification verify(String actor) {
         List<String> broken = new ArrayList<>();
         long checked = 0;
         List<AuditChainHead> heads = em.createNamedQuery("AuditChainHead.all", AuditChainHead.class)
@@ -189,6 +199,9 @@ public class AuditTrail {
                 broken.add("chain " + shard + ": head does not match its last entry (entries removed?)");
             }
         }
+        // on the trail once the chains are read, in this transaction (the entry is past every head read above)
+        record(ActorKind.STAFF, actor, AuditKind.AUDIT_READ, null, null,
+                (broken.isEmpty() ? "VERIFY INTACT " : "VERIFY BROKEN " + broken.size() + " OF ") + checked);
         return new ChainVerification(broken.isEmpty(), checked, AuditChainHead.CHAINS, broken);
     }
 

@@ -26,7 +26,9 @@ import javax.crypto.spec.SecretKeySpec;
 import jp.oqs.api.audit.AccessChallenge;
 import jp.oqs.api.audit.AccessHistoryRequest;
 import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.audit.ActorKind;
 import jp.oqs.audit.AuditEntry;
+import jp.oqs.audit.AuditKind;
 import jp.oqs.audit.AuditTrail;
 import jp.oqs.platform.BusinessException.Kind;
 import jp.oqs.platform.UniqueKeyViolation;
@@ -41,6 +43,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PersonAccess {
 
     private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
+    /** The actor of a person's own reads on the audit trail; the entry's person id says who. */
+    static final String PERSON_ACTOR = "person";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Used when no secret is configured: valid for this process only (configure one for a cluster). */
     private static final byte[] PROCESS_SECRET = RANDOM.generateSeed(32);
@@ -83,14 +87,19 @@ public class PersonAccess {
     /**
      * The clinics' checks about the person whose card signed the challenge. The challenge is checked first: its
      * HMAC costs nothing next to reading and validating a certificate, so an anonymous caller without a fresh
-     * challenge never gets the certificate work done.
+     * challenge never gets the certificate work done. The reading is audited ({@code ACCESS_HISTORY_READ}).
      */
     public List<AuditEntry> history(AccessHistoryRequest request) throws EligibilityException {
         checkChallenge(request.challenge());
         X509Certificate certificate = certificates.parse(request.certificate());
         certificates.validate(certificate, LocalDate.now(clock));
         checkSignature(certificate, request.challenge(), request.signature());
-        return audit.clinicChecksOf(enrolments.enrolledPerson(certificate).id());
+        long personId = enrolments.enrolledPerson(certificate).id();
+        List<AuditEntry> checks = audit.clinicChecksOf(personId);
+        // the person's reading is on the trail too, in this transaction: by the person's id, never a card number
+        audit.record(ActorKind.PERSON, PERSON_ACTOR, AuditKind.ACCESS_HISTORY_READ, personId, null,
+                "ENTRIES " + checks.size());
+        return checks;
     }
 
     /** Authentic, not expired, and not answered before (one use each). */

@@ -1,5 +1,6 @@
 package jp.oqs.insurer;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.interceptor.Interceptors;
 import jakarta.inject.Inject;
@@ -21,10 +22,17 @@ import java.util.Map;
 import jp.oqs.api.insurer.ManagingOrganisation;
 import jp.oqs.api.insurer.NumberingRuleRequest;
 import jp.oqs.api.insurer.OnboardInsurerRequest;
+import jp.oqs.audit.ActorKind;
+import jp.oqs.audit.AuditKind;
+import jp.oqs.audit.AuditTrail;
 import jp.oqs.identifier.InsurerNumber;
 import jp.oqs.identifier.InvalidIdentifierException;
 
-/** Orchestrates the registry: find the aggregate, check the scope, call its behaviour, store, log. */
+/**
+ * Orchestrates the registry: find the aggregate, check the scope, call its behaviour, store, audit, log. A change
+ * is audited ({@code REGISTRY_CHANGE}, the staff member, the insurer, what changed) only once the aggregate has
+ * taken it, in the transaction that commits it; a refused change rolls back and leaves no such entry.
+ */
 @Stateless
 @Interceptors(ScopeRefusalAudit.class)
 public class DefaultInsurerService implements InsurerService {
@@ -36,6 +44,9 @@ public class DefaultInsurerService implements InsurerService {
 
     @Inject
     private Clock clock;
+
+    @EJB
+    private AuditTrail audit;
 
     @Override
     public Insurer onboard(AdminScope scope, OnboardInsurerRequest request)
@@ -62,6 +73,8 @@ public class DefaultInsurerService implements InsurerService {
             }
             throw e;
         }
+        changed(scope, insurer, "ONBOARDED" + (request.numberingRule() == null ? ""
+                : " " + request.numberingRule().kind() + " " + request.numberingRule().effectiveFrom()));
         LOG.log(Level.INFO, "insurer {0} onboarded by {1}", number.value(), scope.actor());
         return insurer;
     }
@@ -103,10 +116,19 @@ public class DefaultInsurerService implements InsurerService {
     }
 
     @Override
+    public Insurer findForPersonalData(AdminScope scope, String insurerNumber)
+            throws InvalidIdentifierException, InsurerException {
+        Insurer insurer = load(insurerNumber);
+        scope.checkPersonalDataReadable(insurer.insurerNumber(), insurer.managingOrganisation());
+        return insurer;
+    }
+
+    @Override
     public Insurer activate(AdminScope scope, String insurerNumber)
             throws InvalidIdentifierException, InsurerException {
         Insurer insurer = loadForChange(scope, insurerNumber);
         insurer.activate();
+        changed(scope, insurer, "ACTIVATED");
         LOG.log(Level.INFO, "insurer {0} activated by {1}", insurer.insurerNumber(), scope.actor());
         return insurer;
     }
@@ -116,6 +138,7 @@ public class DefaultInsurerService implements InsurerService {
             throws InvalidIdentifierException, InsurerException {
         Insurer insurer = loadForChange(scope, insurerNumber);
         insurer.suspend();
+        changed(scope, insurer, "SUSPENDED");
         LOG.log(Level.INFO, "insurer {0} suspended by {1}", insurer.insurerNumber(), scope.actor());
         return insurer;
     }
@@ -126,6 +149,7 @@ public class DefaultInsurerService implements InsurerService {
         Insurer insurer = loadForChange(scope, insurerNumber);
         Insurer successor = loadForChange(scope, successorInsurerNumber);
         insurer.mergeInto(successor, effectiveDate);
+        changed(scope, insurer, "MERGED_INTO " + successor.insurerNumber() + " " + effectiveDate);
         LOG.log(Level.INFO, "insurer {0} merged into {1} from {2} by {3}", insurer.insurerNumber(),
                 successor.insurerNumber(), effectiveDate, scope.actor());
         return insurer;
@@ -136,6 +160,7 @@ public class DefaultInsurerService implements InsurerService {
             throws InvalidIdentifierException, InsurerException {
         Insurer insurer = loadForChange(scope, insurerNumber);
         insurer.dissolve(effectiveDate);
+        changed(scope, insurer, "DISSOLVED " + effectiveDate);
         LOG.log(Level.INFO, "insurer {0} dissolved from {1} by {2}", insurer.insurerNumber(), effectiveDate,
                 scope.actor());
         return insurer;
@@ -147,9 +172,16 @@ public class DefaultInsurerService implements InsurerService {
         Insurer insurer = loadForChange(scope, insurerNumber);
         NumberingRule rule = insurer.addNumberingRule(request, today(), now(), scope.actor());
         em.flush();
+        changed(scope, insurer, "RULE " + rule.kind() + " " + rule.effectiveFrom());
         LOG.log(Level.INFO, "insurer {0}: numbering rule {1} from {2} registered by {3}", insurer.insurerNumber(),
                 rule.kind(), rule.effectiveFrom(), scope.actor());
         return rule;
+    }
+
+    /** The change on the audit trail, in this transaction: who, which insurer, what (at most 40 characters). */
+    private void changed(AdminScope scope, Insurer insurer, String what) {
+        audit.record(ActorKind.STAFF, scope.actor(), AuditKind.REGISTRY_CHANGE, null, insurer.id(),
+                what.length() <= 40 ? what : what.substring(0, 40));
     }
 
     private Insurer loadForChange(AdminScope scope, String insurerNumber)

@@ -10,7 +10,8 @@ import jp.oqs.platform.Page;
 
 /**
  * The insurer registry's use cases. Each call is one transaction; every call checks the caller's
- * {@link AdminScope}. Returned insurers carry their numbering-rule history.
+ * {@link AdminScope}; every change is on the audit trail ({@code REGISTRY_CHANGE}) in its transaction. Returned
+ * insurers carry their numbering-rule history.
  */
 public interface InsurerService {
 
@@ -20,6 +21,13 @@ public interface InsurerService {
     Page<Insurer> search(@NotNull @Valid AdminScope scope, @NotNull @Valid InsurerSearch search);
 
     Insurer find(@NotNull @Valid AdminScope scope, @NotNull String insurerNumber)
+            throws InvalidIdentifierException, InsurerException;
+
+    /**
+     * The insurer, for reading its people or its sync activity: refused (and audited) unless the scope names one
+     * organisation, the insurer's; an auditor's scope over every organisation reads no personal data.
+     */
+    Insurer findForPersonalData(@NotNull @Valid AdminScope scope, @NotNull String insurerNumber)
             throws InvalidIdentifierException, InsurerException;
 
     Insurer activate(@NotNull @Valid AdminScope scope, @NotNull String insurerNumber)

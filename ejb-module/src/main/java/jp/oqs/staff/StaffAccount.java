@@ -2,6 +2,8 @@ package jp.oqs.staff;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -9,6 +11,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import jp.oqs.api.insurer.ManagingOrganisation;
 
 /** A console user. The password is kept only as a salted PBKDF2 hash; the sign-in queries read this table. */
 @Entity
@@ -37,6 +40,11 @@ public class StaffAccount {
     @Column(name = "role", updatable = false)
     private String role;
 
+    /** An auditor's organisation: the insurers whose people and sync activity it reads; null for other roles. */
+    @Column(name = "organisation", updatable = false)
+    @Enumerated(EnumType.STRING)
+    private ManagingOrganisation organisation;
+
     @Column(name = "password_hash")
     private String passwordHash;
 
@@ -58,11 +66,12 @@ public class StaffAccount {
     protected StaffAccount() {
     }
 
-    StaffAccount(String username, String displayName, String role, String passwordHash, Instant createdAt,
-                 String createdBy) {
+    StaffAccount(String username, String displayName, String role, ManagingOrganisation organisation,
+                 String passwordHash, Instant createdAt, String createdBy) {
         this.username = username;
         this.displayName = displayName;
         this.role = role;
+        this.organisation = organisation;
         this.passwordHash = passwordHash;
         this.enabled = true;
         this.createdAt = createdAt;
@@ -96,6 +105,11 @@ public class StaffAccount {
 
     public String role() {
         return role;
+    }
+
+    /** An auditor's organisation, else null. */
+    public ManagingOrganisation organisation() {
+        return organisation;
     }
 
     public int failedSignIns() {

@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import jp.oqs.api.insurer.ManagingOrganisation;
 import jp.oqs.api.security.Roles;
 import jp.oqs.audit.ActorKind;
 import jp.oqs.audit.AuditKind;
@@ -25,15 +26,23 @@ import jp.oqs.platform.UniqueKeyViolation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Console accounts. An administrator creates accounts of its own role or auditors, and disables or re-enables
- * them; auditors manage none. Passwords are hashed here with PBKDF2 (HMAC-SHA-512, 210,000 iterations, 32-byte
- * salt) and never kept, logged or returned.
+ * Console accounts. Who manages which (creates, disables, re-enables):
+ * <ul>
+ *   <li>an organisation's administrator ({@code ssk-admin}, {@code kokuho-admin}): accounts of its own role;</li>
+ *   <li>a security administrator ({@code security-admin}): auditors, each of one organisation, and security
+ *       administrators; never an organisation's administrator (it would then hold a grant to personal data);</li>
+ *   <li>an auditor: none.</li>
+ * </ul>
+ * So an auditor, who reads the trail of everyone's work, is never granted by the administrators it audits: two
+ * people for one grant. Passwords are hashed here with PBKDF2 (HMAC-SHA-512, 210,000 iterations, 32-byte salt)
+ * and never kept, logged or returned.
  */
 @Stateless
 public class StaffAccounts {
 
     /** The roles an account can hold: the console's. */
-    public static final List<String> ROLES = List.of(Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN, Roles.AUDITOR);
+    public static final List<String> ROLES = List.of(Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN, Roles.AUDITOR,
+            Roles.SECURITY_ADMIN);
     public static final int MIN_PASSWORD_LENGTH = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,63}");
     private static final Map<String, String> HASH_PARAMETERS = Map.of(
@@ -155,46 +164,75 @@ public class StaffAccounts {
                 .setParameter("username", username).getResultStream().findFirst();
     }
 
-    /** The accounts the administrator manages (its own role and auditors), by name. */
-    public List<StaffAccount> managedBy(String adminRole) {
+    /**
+     * An auditor account's organisation: empty for an unknown name, another role, or an auditor made before V14
+     * whose creator is unknown.
+     */
+    public java.util.Optional<ManagingOrganisation> organisationOf(String username) {
+        return account(username).map(StaffAccount::organisation);
+    }
+
+    /** The accounts a manager of {@code managerRole} manages (see {@link #manageableRoles}), by name. */
+    public List<StaffAccount> managedBy(String managerRole) {
+        List<String> roles = manageableRoles(managerRole);
+        if (roles.isEmpty()) {
+            return List.of();
+        }
         return em.createNamedQuery("StaffAccount.ofRoles", StaffAccount.class)
-                .setParameter("roles", manageableRoles(adminRole)).getResultList();
+                .setParameter("roles", roles).getResultList();
     }
 
-    /** The roles an administrator of {@code adminRole} may give: its own, and auditor. */
-    public static List<String> manageableRoles(String adminRole) {
-        return Roles.AUDITOR.equals(adminRole) ? List.of() : List.of(adminRole, Roles.AUDITOR);
+    /**
+     * The roles a manager of {@code managerRole} may give, disable and re-enable: an organisation's administrator
+     * its own; a security administrator auditors and security administrators; anyone else none.
+     */
+    public static List<String> manageableRoles(String managerRole) {
+        if (Roles.SSK_ADMIN.equals(managerRole) || Roles.KOKUHO_ADMIN.equals(managerRole)) {
+            return List.of(managerRole);
+        }
+        if (Roles.SECURITY_ADMIN.equals(managerRole)) {
+            return List.of(Roles.AUDITOR, Roles.SECURITY_ADMIN);
+        }
+        return List.of();
     }
 
-    public StaffAccount create(String adminRole, String admin, String username, String displayName, String role,
-                               char[] password) throws StaffException {
-        if (!manageableRoles(adminRole).contains(role)) {
+    /**
+     * A new account of {@code role}, made by {@code manager} (of {@code managerRole}). An auditor needs its
+     * {@code organisation}; any other role takes none.
+     */
+    public StaffAccount create(String managerRole, String manager, String username, String displayName, String role,
+                               ManagingOrganisation organisation, char[] password) throws StaffException {
+        if (!manageableRoles(managerRole).contains(role)) {
             throw new StaffException(Kind.FORBIDDEN, "ACCOUNT_ROLE_NOT_ALLOWED",
                     "この役割のアカウントは作成できません。",
-                    adminRole + " may create accounts with roles " + manageableRoles(adminRole));
+                    managerRole + " may create accounts with roles " + manageableRoles(managerRole));
         }
-        return store(username, displayName, role, password, admin);
+        return store(username, displayName, role, organisation, password, manager);
     }
 
-    public StaffAccount setEnabled(String adminRole, String admin, String username, boolean enabled)
+    public StaffAccount setEnabled(String managerRole, String manager, String username, boolean enabled)
             throws StaffException {
         StaffAccount account = account(username)
-                .filter(a -> manageableRoles(adminRole).contains(a.role()))
+                .filter(a -> manageableRoles(managerRole).contains(a.role()))
                 .orElseThrow(() -> new StaffException(Kind.NOT_FOUND, "ACCOUNT_NOT_FOUND",
-                        "指定のアカウントはありません。", "no account " + username + " that " + adminRole
+                        "指定のアカウントはありません。", "no account " + username + " that " + managerRole
                         + " manages"));
-        if (account.username().equals(admin)) {
+        if (account.username().equals(manager)) {
             throw new StaffException(Kind.CONFLICT, "ACCOUNT_IS_SELF", "自分のアカウントは無効にできません。",
                     "an administrator cannot disable its own account");
+        }
+        if (enabled && Roles.AUDITOR.equals(account.role()) && account.organisation() == null) {
+            throw invalid("ACCOUNT_ORGANISATION_REQUIRED", "監査担当には所属組織が必要です。",
+                    "this auditor has no organisation (made before V14 by an unknown account); create a new one");
         }
         if (enabled) {
             account.enable();
         } else {
             account.disable();
         }
-        audit.record(ActorKind.STAFF, admin, enabled ? AuditKind.ACCOUNT_ENABLED : AuditKind.ACCOUNT_DISABLED,
-                null, null, brief(account.role() + " " + username));
-        LOG.log(Level.INFO, "staff account {0} {1} by {2}", username, enabled ? "enabled" : "disabled", admin);
+        audit.record(ActorKind.STAFF, manager, enabled ? AuditKind.ACCOUNT_ENABLED : AuditKind.ACCOUNT_DISABLED,
+                null, null, brief(describe(account.role(), username, account.organisation())));
+        LOG.log(Level.INFO, "staff account {0} {1} by {2}", username, enabled ? "enabled" : "disabled", manager);
         return account;
     }
 
@@ -209,12 +247,12 @@ public class StaffAccounts {
         if (existing > 0) {
             return false;
         }
-        store(username, username, role, password, "bootstrap");
+        store(username, username, role, null, password, "bootstrap");
         return true;
     }
 
-    private StaffAccount store(String username, String displayName, String role, char[] password, String by)
-            throws StaffException {
+    private StaffAccount store(String username, String displayName, String role, ManagingOrganisation organisation,
+                               char[] password, String by) throws StaffException {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw invalid("ACCOUNT_USERNAME_INVALID", "ユーザー名は英小文字・数字・「._-」の3～64文字です。",
                     "username must match " + USERNAME.pattern());
@@ -231,8 +269,18 @@ public class StaffAccounts {
         if (!ROLES.contains(role)) {
             throw invalid("ACCOUNT_ROLE_INVALID", "役割が正しくありません。", "role must be one of " + ROLES);
         }
+        boolean auditor = Roles.AUDITOR.equals(role);
+        if (auditor && organisation == null) {
+            throw invalid("ACCOUNT_ORGANISATION_REQUIRED", "監査担当の所属組織を選んでください。",
+                    "an auditor belongs to one organisation: SSK or KOKUHO_CHUOKAI");
+        }
+        if (!auditor && organisation != null) {
+            throw invalid("ACCOUNT_ORGANISATION_NOT_ALLOWED", "所属組織を選べるのは監査担当だけです。",
+                    "only an auditor account has an organisation");
+        }
         passwordHash.initialize(HASH_PARAMETERS);
-        StaffAccount account = new StaffAccount(username, displayName.strip(), role, passwordHash.generate(password),
+        StaffAccount account = new StaffAccount(username, displayName.strip(), role, organisation,
+                passwordHash.generate(password),
                 clock.instant().truncatedTo(ChronoUnit.MICROS), by);
         java.util.Arrays.fill(password, '\0');
         em.persist(account);
@@ -246,8 +294,14 @@ public class StaffAccounts {
             throw e;
         }
         LOG.log(Level.INFO, "staff account {0} ({1}) created by {2}", username, role, by);
-        audit.record(ActorKind.STAFF, by, AuditKind.ACCOUNT_CREATED, null, null, brief(role + " " + username));
+        audit.record(ActorKind.STAFF, by, AuditKind.ACCOUNT_CREATED, null, null,
+                brief(describe(role, username, organisation)));
         return account;
+    }
+
+    /** What an account entry's result says: role, user name and, for an auditor, its organisation. */
+    private static String describe(String role, String username, ManagingOrganisation organisation) {
+        return role + " " + username + (organisation == null ? "" : " " + organisation.name());
     }
 
     /** An audit result fits 40 characters. */

@@ -12,10 +12,11 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The first administrator of each organisation, from configuration, once the schema is there:
- * {@code oqs.console.bootstrap.ssk-admin.username} / {@code .password} and the same for {@code kokuho-admin}
- * (environment: {@code OQS_CONSOLE_BOOTSTRAP_SSK_ADMIN_USERNAME} ...). Only while the role has no account; the
- * password never lives in git, and is changed by creating a new administrator and disabling the first.
+ * The first administrator of each organisation and the first security administrator, from configuration, once
+ * the schema is there: {@code oqs.console.bootstrap.ssk-admin.username} / {@code .password} and the same for
+ * {@code kokuho-admin} and {@code security-admin} (environment: {@code OQS_CONSOLE_BOOTSTRAP_SSK_ADMIN_USERNAME},
+ * {@code OQS_CONSOLE_BOOTSTRAP_SECURITY_ADMIN_USERNAME} ...). Only while the role has no account; the password
+ * never lives in git, and is changed by creating a new account of the role and disabling the first.
  */
 @ApplicationScoped
 public class StaffBootstrap {
@@ -27,7 +28,7 @@ public class StaffBootstrap {
 
     void onSchemaMigrated(@Observes SchemaMigrated event) {
         Config config = ConfigProvider.getConfig();
-        for (String role : new String[] {Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN}) {
+        for (String role : new String[] {Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN, Roles.SECURITY_ADMIN}) {
             String prefix = "oqs.console.bootstrap." + role + ".";
             Optional<String> username = config.getOptionalValue(prefix + "username", String.class);
             Optional<String> password = config.getOptionalValue(prefix + "password", String.class);

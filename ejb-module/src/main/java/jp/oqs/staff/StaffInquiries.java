@@ -24,8 +24,9 @@ import jp.oqs.sync.SyncRecordResult;
 
 /**
  * What staff look up in the console besides the registry: a person's qualification history, an insurer's open
- * overlap notices and its sync batches with their per-record results. Every read names an insurer, which must be
- * in the caller's scope (the registry checks it, and audits a refusal); a history view is audited too.
+ * overlap notices and its sync batches with their per-record results. Every read names an insurer, which must
+ * belong to the caller's one organisation (an administrator's; a console auditor's own; the registry checks it with
+ * {@link InsurerService#findForPersonalData}, and audits a refusal); a history view is audited too.
  */
 @Stateless
 public class StaffInquiries {
@@ -48,7 +49,7 @@ public class StaffInquiries {
     public List<Qualification> personHistory(AdminScope scope, String insurerNumber, String symbol, String number,
                                              String individualNumber, LocalDate birthDate)
             throws InvalidIdentifierException, InsurerException {
-        Insurer insurer = insurers.find(scope, insurerNumber);
+        Insurer insurer = insurers.findForPersonalData(scope, insurerNumber);
         List<Qualification> matches = individualNumber != null
                 ? em.createNamedQuery("Qualification.byIndividualNumber", Qualification.class)
                 .setParameter("insurer", insurer).setParameter("individualNumber", individualNumber)
@@ -75,7 +76,7 @@ public class StaffInquiries {
     /** The insurer's open overlap notices, oldest first. */
     public Page<OverlapNotice> openNotices(AdminScope scope, String insurerNumber, int page, int size)
             throws InvalidIdentifierException, InsurerException {
-        Insurer insurer = insurers.find(scope, insurerNumber);
+        Insurer insurer = insurers.findForPersonalData(scope, insurerNumber);
         List<OverlapNotice> items = em.createNamedQuery("OverlapNotice.open", OverlapNotice.class)
                 .setParameter("insurer", insurer).setParameter("after", 0L)
                 .setFirstResult(Page.firstResult(page, size)).setMaxResults(size).getResultList();
@@ -88,7 +89,7 @@ public class StaffInquiries {
     /** The insurer's sync batches, newest first. */
     public Page<SyncBatch> batches(AdminScope scope, String insurerNumber, int page, int size)
             throws InvalidIdentifierException, InsurerException {
-        Insurer insurer = insurers.find(scope, insurerNumber);
+        Insurer insurer = insurers.findForPersonalData(scope, insurerNumber);
         return new Criteria().and("b.insurerNumber = :number", "number", insurer.insurerNumber())
                 .page(em, SyncBatch.class, "SyncBatch b", "b.receivedAt DESC, b.batchId", page, size, Map.of());
     }
@@ -96,7 +97,7 @@ public class StaffInquiries {
     /** One page of a batch's per-record results, in record order; the batch's insurer must be in scope. */
     public Page<SyncRecordResult> batchResults(AdminScope scope, String insurerNumber, String batchId, int page,
                                                int size) throws InvalidIdentifierException, InsurerException {
-        Insurer insurer = insurers.find(scope, insurerNumber);
+        Insurer insurer = insurers.findForPersonalData(scope, insurerNumber);
         SyncBatch batch = em.find(SyncBatch.class, batchId);
         if (batch == null || !batch.insurerNumber().equals(insurer.insurerNumber())) {
             return new Page<>(List.of(), 0);

@@ -244,6 +244,11 @@ public class SyncBatchProcessor {
                 held = qualificationsOf(person);
                 knownOnlyElsewhere = held.stream().noneMatch(q -> q.insurer() == insurer);
                 if (!person.birthDate().equals(birthDate) || person.sex() != personData.sex()) {
+                    // a guessed birth date or sex is on the trail (the batch commits with its refusals): the job,
+                    // the batch's insurer, the link key's person by id, and the code answered; never the link key
+                    audit.record(ActorKind.SYNC_JOB, caller.name(), AuditKind.PERSON_MISMATCH_REFUSED, person.id(),
+                            insurer.id(), knownOnlyElsewhere ? ErrorCodes.RECORD_INVALID + " CROSS_INSURER"
+                                    : ErrorCodes.PERSON_MISMATCH);
                     if (knownOnlyElsewhere) {
                         // the same answer as any other refusal of a well-formed record: not a birth-date oracle
                         throw RecordFields.invalid(RecordFields.REFUSED_MESSAGE, RecordFields.REFUSED_HINT);

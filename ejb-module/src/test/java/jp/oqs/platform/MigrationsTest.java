@@ -38,4 +38,37 @@ class MigrationsTest {
                     "only an INSURER_RULE has a format");
         }
     }
+
+    @Test
+    void v14AddsTheSecurityAdministratorAndDisablesAuditorsGrantedByOneAdministratorAlone() throws SQLException {
+        JDBCDataSource dataSource = EmbeddedDatabase.inMemory("migrations-v14");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("13").load().migrate();
+        String account = "INSERT INTO staff_account (id, username, display_name, role, password_hash, created_at,"
+                + " created_by) VALUES (%d, '%s', 'x', '%s', 'h', SYSTIMESTAMP, '%s')";
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate(account.formatted(1, "kokuho-lead", "kokuho-admin", "bootstrap"));
+            sql.executeUpdate(account.formatted(2, "audit-old", "auditor", "kokuho-lead"));
+            assertThrows(SQLException.class, () -> sql.executeUpdate(account.formatted(3, "sec", "security-admin",
+                    "bootstrap")), "no security administrators before V14");
+        }
+        assertTrue(Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate()
+                .success);
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            var old = sql.executeQuery("SELECT organisation, enabled FROM staff_account WHERE username = 'audit-old'");
+            old.next();
+            assertEquals("KOKUHO_CHUOKAI", old.getString(1), "the granting administrator's organisation");
+            assertEquals(0, old.getInt(2), "disabled until a security administrator enables it");
+            var lead = sql.executeQuery("SELECT organisation, enabled FROM staff_account WHERE username = 'kokuho-lead'");
+            lead.next();
+            assertEquals(null, lead.getString(1));
+            assertEquals(1, lead.getInt(2));
+            sql.executeUpdate(account.formatted(3, "sec", "security-admin", "bootstrap"));
+            assertThrows(SQLException.class, () -> sql.executeUpdate("UPDATE staff_account SET organisation = 'SSK'"
+                    + " WHERE username = 'sec'"), "only an auditor has an organisation");
+            assertThrows(SQLException.class, () -> sql.executeUpdate("UPDATE staff_account SET organisation = 'ELSE'"
+                    + " WHERE username = 'audit-old'"));
+            assertThrows(SQLException.class, () -> sql.executeUpdate(account.formatted(4, "x-4", "superuser",
+                    "bootstrap")));
+        }
+    }
 }

@@ -103,13 +103,14 @@ class AuditTamperIT {
              Statement sql = db.createStatement()) {
             // someone makes "no such qualification" read "valid"
             assertEquals(1, sql.executeUpdate("UPDATE audit_entry SET result = '1' WHERE check_id = '" + changed + "'"));
-            // someone else rewrites the last entry of another chain and recomputes its hash as the chain was hashed
-            // before it was keyed, the head to match, and moves the head's keyed_from_seq past it
+            // someone else rewrites the only entry of another chain (a chain of one: moving keyed_from_seq past a
+            // longer chain's last entry would also unkey the entries before it) and recomputes its hash as the chain
+            // was hashed before it was keyed, the head to match, and moves the head's keyed_from_seq past it
             try (ResultSet last = sql.executeQuery("SELECT shard, shard_seq, prev_hash, occurred_at, actor_kind, actor,"
                     + " kind, check_id, person_id, insurer_id FROM audit_entry e WHERE shard <> (SELECT shard FROM"
-                    + " audit_entry WHERE check_id = '" + changed + "') AND shard_seq = (SELECT last_seq FROM"
-                    + " audit_chain_head h WHERE h.shard = e.shard) ORDER BY shard")) {
-                assertTrue(last.next(), "another chain with entries");
+                    + " audit_entry WHERE check_id = '" + changed + "') AND shard_seq = 1 AND shard_seq = (SELECT"
+                    + " last_seq FROM audit_chain_head h WHERE h.shard = e.shard) ORDER BY shard")) {
+                assertTrue(last.next(), "another chain of one entry (clinic-502's lookup)");
                 forgedShard = last.getInt("shard");
                 forged = last.getString("check_id");
                 long seq = last.getLong("shard_seq");

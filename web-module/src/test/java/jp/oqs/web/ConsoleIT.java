@@ -53,6 +53,8 @@ class ConsoleIT {
     private static final String SSK_PASSWORD = "ssk-lead-initial-9f3c";
     private static final String KOKUHO_USER = "kokuho-lead";
     private static final String KOKUHO_PASSWORD = "kokuho-lead-initial-41ab";
+    private static final String SECURITY_USER = "sec-lead";
+    private static final String SECURITY_PASSWORD = "sec-lead-initial-c27d";
     private static final String AUDITOR_USER = "audit-1";
     private static final String AUDITOR_PASSWORD = "audit-1-password-7e2d";
     /** 国保 insurers (後期高齢者, Osaka) the 支払基金 user must neither see nor touch. */
@@ -75,7 +77,9 @@ class ConsoleIT {
                 "-Doqs.console.bootstrap.ssk-admin.username=" + SSK_USER,
                 "-Doqs.console.bootstrap.ssk-admin.password=" + SSK_PASSWORD,
                 "-Doqs.console.bootstrap.kokuho-admin.username=" + KOKUHO_USER,
-                "-Doqs.console.bootstrap.kokuho-admin.password=" + KOKUHO_PASSWORD));
+                "-Doqs.console.bootstrap.kokuho-admin.password=" + KOKUHO_PASSWORD,
+                "-Doqs.console.bootstrap.security-admin.username=" + SECURITY_USER,
+                "-Doqs.console.bootstrap.security-admin.password=" + SECURITY_PASSWORD));
         // the 国保 insurers, onboarded by 国保中央会 through the admin API
         String kokuho = tokens.issue(Roles.KOKUHO_ADMIN, "kokuho-api", Map.of(), Duration.ofHours(1));
         for (String number : List.of(KOKUHO_INSURER, KOKUHO_TAMPERED)) {
@@ -374,14 +378,42 @@ class ConsoleIT {
     }
 
     @Test
-    void anAdministratorCreatesAnAuditorWhoSeesEveryInsurerAndVerifiesTheAuditChain() throws Exception {
+    void onlyTheSecurityAdministratorCreatesAuditorsWhoSeeOnlyTheirOrganisationsPeopleAndSyncActivity()
+            throws Exception {
+        String own = registered(insurerNumber("06", "13", 571), true);
+        // an organisation's administrator grants no auditor: it may give its own role only
         signedIn(SSK_USER, SSK_PASSWORD);
         open("console/insurer.xhtml?number=" + KOKUHO_INSURER); // refused, and audited
         submit(By.id("nav-accounts"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "職員アカウント"));
+        assertEquals(List.of("支払基金 管理者"), new Select(browser.findElement(By.id("create:role"))).getOptions()
+                .stream().map(WebElement::getText).toList());
+        assertFalse(text(By.id("accounts:list")).contains(SECURITY_USER), "security administrators are not its own");
+        submit(By.id("session:signout"));
+        wait.until(ExpectedConditions.urlContains("/console/signin.xhtml"));
+
+        // the security administrator lands on the accounts page, and can open no page with personal data
+        signIn(SECURITY_USER, SECURITY_PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/console/accounts.xhtml"));
+        assertEquals("職員アカウント", text(By.tagName("h1")));
+        assertTrue(text(By.id("current-user")).contains("セキュリティ管理者"));
+        for (String link : List.of("nav-insurers", "nav-onboard", "nav-persons", "nav-activity", "nav-audit")) {
+            assertTrue(browser.findElements(By.id(link)).isEmpty(), link + " is not offered");
+        }
+        assertFalse(text(By.id("accounts:list")).contains(SSK_USER), "it does not manage administrators");
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        for (String page : List.of("insurers.xhtml", "persons.xhtml", "activity.xhtml?insurer=" + own, "audit.xhtml",
+                "insurer.xhtml?number=" + own, "insurers.csv")) {
+            HttpResponse<String> refused = consolePage(session, page);
+            assertEquals(403, refused.statusCode(), page + ": " + refused.body());
+            assertFalse(refused.body().contains(own), page);
+        }
+        assertEquals(List.of("監査担当", "セキュリティ管理者"), new Select(browser.findElement(By.id("create:role")))
+                .getOptions().stream().map(WebElement::getText).toList());
         browser.findElement(By.id("create:username")).sendKeys(AUDITOR_USER);
         browser.findElement(By.id("create:displayName")).sendKeys("監査 一郎");
         new Select(browser.findElement(By.id("create:role"))).selectByVisibleText("監査担当");
+        new Select(browser.findElement(By.id("create:organisation"))).selectByVisibleText("支払基金");
         browser.findElement(By.id("create:password")).sendKeys("short");
         submit(By.id("create:submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "ACCOUNT_PASSWORD_TOO_SHORT"));
@@ -389,16 +421,30 @@ class ConsoleIT {
         submit(By.id("create:submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "アカウント " + AUDITOR_USER
                 + " を作成しました"));
-        assertTrue(text(By.id("accounts:list")).contains("監査 一郎"));
-        assertFalse(text(By.id("accounts:list")).contains(KOKUHO_USER), "国保中央会 accounts are not listed");
+        String accounts = text(By.id("accounts:list"));
+        assertTrue(accounts.contains("監査 一郎") && accounts.contains("支払基金"), accounts);
         screenshot("12-accounts");
 
         submit(By.id("session:signout"));
         wait.until(ExpectedConditions.urlContains("/console/signin.xhtml"));
-        signIn(AUDITOR_USER, AUDITOR_PASSWORD);
-        wait.until(ExpectedConditions.urlContains("/console/insurers.xhtml"));
+        signedIn(AUDITOR_USER, AUDITOR_PASSWORD);
         assertTrue(browser.findElements(By.id("nav-onboard")).isEmpty(), "auditors onboard nothing");
-        assertTrue(browser.getPageSource().contains(KOKUHO_INSURER), "auditors read every insurer");
+        assertTrue(browser.findElements(By.id("nav-accounts")).isEmpty(), "auditors manage no accounts");
+        assertTrue(browser.getPageSource().contains(KOKUHO_INSURER), "auditors read the whole registry");
+        // the sync activity and the people of its own organisation's insurers only
+        open("console/activity.xhtml?insurer=" + own);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("activity:noticeCount")));
+        open("console/activity.xhtml?insurer=" + KOKUHO_INSURER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "INSURER_OUT_OF_SCOPE"));
+        assertTrue(browser.findElements(By.id("activity:noticeCount")).isEmpty());
+        submit(By.id("nav-persons"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "資格履歴の照会"));
+        browser.findElement(By.id("search:insurerNumber")).sendKeys(KOKUHO_INSURER);
+        browser.findElement(By.id("search:number")).sendKeys("1");
+        browser.findElement(By.id("search:birthDate")).sendKeys("1980-05-05");
+        submit(By.id("search:submit"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "INSURER_OUT_OF_SCOPE"));
+
         submit(By.id("nav-audit"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "監査ログ"));
         browser.findElement(By.id("search:actor")).sendKeys(SSK_USER);
@@ -409,13 +455,22 @@ class ConsoleIT {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verify:verification"),
                 "改ざんは検出されませんでした"));
         screenshot("13-audit");
+
+        // the grant, the auditor's refused reaches and its reads of the trail are all on the trail
+        String auditor = tokens.issue(Roles.AUDITOR, "auditor-api", Map.of(), Duration.ofHours(1));
+        String granted = HTTP.get(server, "admin/audit?actor=" + SECURITY_USER + "&size=1000", auditor).body();
+        assertTrue(granted.contains("\"ACCOUNT_CREATED\"") && granted.contains("auditor " + AUDITOR_USER), granted);
+        String trail = HTTP.get(server, "admin/audit?actor=" + AUDITOR_USER + "&size=1000", auditor).body();
+        assertEquals(2, trail.split("INSURER_OUT_OF_SCOPE " + KOKUHO_INSURER, -1).length - 1, trail);
+        assertTrue(trail.contains("\"AUDIT_READ\"") && trail.contains("VERIFY INTACT"), trail);
     }
 
     @Test
     void aDisabledAccountsOpenSessionEndsAtItsNextRequestAndAccountChangesAndSignInsAreAudited() throws Exception {
         signIn("no-such-user-7", "whatever-password-1");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "正しくありません"));
-        signedIn(SSK_USER, SSK_PASSWORD);
+        signIn(SECURITY_USER, SECURITY_PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/console/accounts.xhtml"));
         createAuditor("audit-2", "監査 二郎", "audit-2-password-51c0");
         createAuditor("audit-3", "監査 三郎", "audit-3-password-a8e4");
         submit(By.id("session:signout"));
@@ -426,7 +481,8 @@ class ConsoleIT {
         assertEquals(200, consolePage(openSession).statusCode(), "the session works while the account is enabled");
         browser.manage().deleteAllCookies();
 
-        signedIn(SSK_USER, SSK_PASSWORD);
+        signIn(SECURITY_USER, SECURITY_PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/console/accounts.xhtml"));
         submit(By.id("nav-accounts"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "職員アカウント"));
         submit(By.xpath("//table[@id='accounts:list']//tr[td[1][normalize-space()='audit-2']]//input"));
@@ -442,7 +498,7 @@ class ConsoleIT {
         signedIn("audit-3", "audit-3-password-a8e4");
         submit(By.id("nav-audit"));
         wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "監査ログ"));
-        browser.findElement(By.id("search:actor")).sendKeys(SSK_USER);
+        browser.findElement(By.id("search:actor")).sendKeys(SECURITY_USER);
         submit(By.id("search:submit"));
         String entries = text(By.id("list:entries"));
         assertTrue(entries.contains("職員アカウントの作成"), entries);
@@ -480,6 +536,7 @@ class ConsoleIT {
         browser.findElement(By.id("create:username")).sendKeys(username);
         browser.findElement(By.id("create:displayName")).sendKeys(name);
         new Select(browser.findElement(By.id("create:role"))).selectByVisibleText("監査担当");
+        new Select(browser.findElement(By.id("create:organisation"))).selectByVisibleText("支払基金");
         browser.findElement(By.id("create:password")).sendKeys(password);
         submit(By.id("create:submit"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "アカウント " + username
@@ -488,8 +545,13 @@ class ConsoleIT {
 
     /** The insurer list requested outside the browser with this session cookie (redirects not followed). */
     private static HttpResponse<String> consolePage(String sessionId) throws Exception {
+        return consolePage(sessionId, "insurers.xhtml");
+    }
+
+    /** A console page requested outside the browser with this session cookie (redirects not followed). */
+    private static HttpResponse<String> consolePage(String sessionId, String page) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.root().resolve(
-                "oqs/console/insurers.xhtml")).header("Cookie", "JSESSIONID=" + sessionId).build(),
+                "oqs/console/" + page)).header("Cookie", "JSESSIONID=" + sessionId).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -427,6 +427,15 @@ class EligibilityIT {
                 challenge.challenge(), fixture.p1Card().sign(challenge.challenge())));
         assertTrue(history.entries().stream().anyMatch(e -> e.medicalInstitutionCode().equals(CLINIC)
                 && e.kind().equals("LOOKUP")), history.toString());
+        // the person's reading of who looked is on the trail too, with the person and without a card number
+        List<AuditEntryView> reads = auditor.search(null, entry.personId(), TODAY.minusDays(1).toString(),
+                TODAY.plusDays(1).toString(), 0, 1000).items().stream()
+                .filter(e -> e.kind().equals("ACCESS_HISTORY_READ")).toList();
+        assertEquals(1, reads.size(), reads.toString());
+        assertEquals("PERSON", reads.get(0).actorKind());
+        assertEquals("ENTRIES " + history.entries().size(), reads.get(0).result());
+        assertTrue(history.entries().stream().noneMatch(e -> e.kind().equals("ACCESS_HISTORY_READ")),
+                "the person's own reads are not among the checks shown to the person");
         // a challenge is answered once
         assertError(401, ErrorCodes.CHALLENGE_INVALID, () -> portal.history(new AccessHistoryRequest(
                 fixture.p1Card().base64(), challenge.challenge(), fixture.p1Card().sign(challenge.challenge()))));

@@ -17,6 +17,9 @@ import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import jp.oqs.api.audit.AuditApi;
+import jp.oqs.api.audit.AuditEntryView;
+import jp.oqs.api.insurer.MergerRequest;
 import jp.oqs.api.error.ErrorBody;
 import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.insurer.CharacterClass;
@@ -198,6 +201,66 @@ class InsurerRegistryIT {
         assertEquals(InsurerStatus.MERGED, view.status());
         assertEquals(successor, view.successorInsurerNumber());
         assertError(409, ErrorCodes.INSURER_LIFECYCLE_VIOLATION, () -> ssk.activate(merged));
+    }
+
+    @Test
+    void everyRegistryChangeIsOnTheAuditTrailAndARefusedOneIsNot() {
+        String number = insurerNumber("06", "23", 131);
+        String successor = insurerNumber("06", "23", 132);
+        String dissolved = insurerNumber("06", "23", 133);
+        InsurerAdminApi staff = client(InsurerAdminApi.class, deployment, token(Roles.SSK_ADMIN, "ssk-changes-131"));
+        staff.onboard(onboarding(number, rule(NumberingRuleKind.CENTRAL_GENERATED, LocalDate.of(2024, 4, 1))))
+                .close();
+        LocalDate ruleFrom = TODAY.plusMonths(2).withDayOfMonth(1);
+        staff.addNumberingRule(number, rule(NumberingRuleKind.HOUSEHOLD_BRANCH, ruleFrom)).close();
+        staff.activate(number);
+        staff.suspend(number);
+        for (String other : List.of(successor, dissolved)) {
+            staff.onboard(onboarding(other, rule(NumberingRuleKind.CENTRAL_GENERATED, TODAY))).close();
+            staff.activate(other);
+        }
+        staff.merge(number, new MergerRequest(successor, TODAY.plusDays(30)));
+        staff.dissolve(dissolved, new jp.oqs.api.insurer.DissolutionRequest(TODAY.plusDays(10)));
+        // a refused change decides nothing and is not a change
+        assertError(409, ErrorCodes.INSURER_LIFECYCLE_VIOLATION, () -> staff.activate(number));
+
+        AuditApi trail = client(AuditApi.class, deployment, token(Roles.AUDITOR, "auditor-changes-131"));
+        String day = TODAY.toString();
+        List<AuditEntryView> changes = trail.search("ssk-changes-131", null, day, day, 0, 100).items().stream()
+                .filter(e -> e.kind().equals("REGISTRY_CHANGE")).toList();
+        List<String> ofNumber = changes.stream().filter(e -> number.equals(e.insurerNumber()))
+                .map(AuditEntryView::result).toList();
+        assertEquals(List.of("MERGED_INTO " + successor + " " + TODAY.plusDays(30), "SUSPENDED", "ACTIVATED",
+                "RULE HOUSEHOLD_BRANCH " + ruleFrom, "ONBOARDED CENTRAL_GENERATED 2024-04-01"), ofNumber,
+                changes.toString());
+        assertTrue(changes.stream().anyMatch(e -> dissolved.equals(e.insurerNumber())
+                && e.result().equals("DISSOLVED " + TODAY.plusDays(10))), changes.toString());
+        assertTrue(changes.stream().allMatch(e -> e.actorKind().equals("STAFF") && e.personId() == null),
+                changes.toString());
+        // the organisation's own staff see the changes of its insurers too
+        assertEquals(ofNumber, client(AuditApi.class, deployment, token(Roles.SSK_ADMIN, "ssk-reader-131"))
+                .search("ssk-changes-131", null, day, day, 0, 100).items().stream()
+                .filter(e -> e.kind().equals("REGISTRY_CHANGE") && number.equals(e.insurerNumber()))
+                .map(AuditEntryView::result).toList());
+    }
+
+    @Test
+    void everySearchAndVerificationOfTheAuditTrailIsOnIt() {
+        // auditing the auditors
+        AuditApi trail = client(AuditApi.class, deployment, token(Roles.AUDITOR, "auditor-reads-132"));
+        String day = TODAY.toString();
+        trail.search("someone-else", null, day, day, 0, 10);
+        trail.search(null, 4242L, day, day, 0, 10);
+        assertTrue(trail.verify().intact());
+        List<AuditEntryView> reads = trail.search("auditor-reads-132", null, day, day, 0, 100).items().stream()
+                .filter(e -> e.kind().equals("AUDIT_READ")).toList();
+        assertEquals(3, reads.size(), reads.toString());
+        assertTrue(reads.get(0).result().startsWith("VERIFY INTACT "), reads.toString());
+        assertTrue(reads.get(1).result().startsWith("SEARCH ") && Long.valueOf(4242).equals(reads.get(1).personId()),
+                "a search for a person names the person: " + reads);
+        assertTrue(reads.get(2).result().startsWith("SEARCH ") && reads.get(2).personId() == null, reads.toString());
+        assertTrue(reads.stream().allMatch(e -> e.actorKind().equals("STAFF") && e.insurerNumber() == null),
+                reads.toString());
     }
 
     @Test

@@ -458,6 +458,39 @@ class SyncIT {
     }
 
     @Test
+    void aPersonMismatchRefusalIsAuditedAtTheInsurerThatKnowsThePersonAndAcrossInsurers() {
+        insurers(225);
+        sync.submit(batch(household, acquire("r1", "LK-225-A", "大阪", "1", APRIL)));
+        String job = "guessing-job-225";
+        SyncApi other = client(SyncApi.class, deployment, token(Roles.INSURER_SYNC, job,
+                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(central))));
+        PersonData wrongBirth = new PersonData("LK-225-A", BIRTH.plusDays(1), Sex.MALE, "山田太郎", "ヤマダタロウ");
+        PersonData wrongSex = new PersonData("LK-225-A", BIRTH, Sex.FEMALE, "山田太郎", "ヤマダタロウ");
+        SyncBatchResult guessed = other.submit(batch(central,
+                acquire("wrong-birth", wrongBirth, qualification(null, "1", null, null, APRIL.plusMonths(6))),
+                acquire("wrong-sex", wrongSex, qualification(null, "2", null, null, APRIL.plusMonths(6)))));
+        assertRejected(ErrorCodes.RECORD_INVALID, guessed, 0);
+        assertRejected(ErrorCodes.RECORD_INVALID, guessed, 1);
+        assertRejected(ErrorCodes.PERSON_MISMATCH, sync.submit(batch(household, acquire("again", wrongBirth,
+                qualification("大阪", "1", null, null, APRIL.plusYears(1))))), 0);
+
+        String from = TODAY.minusDays(1).toString();
+        String to = TODAY.plusDays(1).toString();
+        List<AuditEntryView> across = auditor().search(job, null, from, to, 0, 100).items().stream()
+                .filter(e -> e.kind().equals("PERSON_MISMATCH_REFUSED")).toList();
+        assertEquals(2, across.size(), across.toString());
+        assertTrue(across.stream().allMatch(e -> e.actorKind().equals("SYNC_JOB") && central.equals(e.insurerNumber())
+                && e.personId() != null && e.result().equals("RECORD_INVALID CROSS_INSURER")), across.toString());
+        List<AuditEntryView> own = auditor().search("sync-job-225", null, from, to, 0, 100).items().stream()
+                .filter(e -> e.kind().equals("PERSON_MISMATCH_REFUSED")).toList();
+        assertEquals(1, own.size(), own.toString());
+        assertEquals("PERSON_MISMATCH", own.get(0).result());
+        assertEquals(household, own.get(0).insurerNumber());
+        assertEquals(across.get(0).personId(), own.get(0).personId(), "the link key's person, by its id");
+        assertTrue(across.stream().noneMatch(e -> e.toString().contains("LK-225")), "never the link key");
+    }
+
+    @Test
     void fullWidthAndSeparatedMyNumbersAreRefusedAsLinkKeys() {
         insurers(223);
         SyncBatchResult result = sync.submit(batch(central,

@@ -16,7 +16,8 @@ import jp.oqs.api.error.Errors;
 
 /**
  * The audit trail: {@code auditor} sees every entry; {@code ssk-admin} and {@code kokuho-admin} see the entries
- * about qualifications of the insurers their organisation manages.
+ * about qualifications of the insurers their organisation manages. Every search and every verification is itself
+ * an entry ({@code AUDIT_READ}, the caller), written after the search reads, so a search never finds itself.
  */
 @Path(AuditApi.PATH)
 @Produces(MediaType.APPLICATION_JSON)

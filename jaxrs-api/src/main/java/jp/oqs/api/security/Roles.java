@@ -11,8 +11,16 @@ public final class Roles {
     public static final String SSK_ADMIN = "ssk-admin";
     /** 国保中央会 staff: 国保 and 後期高齢者 insurers. */
     public static final String KOKUHO_ADMIN = "kokuho-admin";
-    /** Reads the audit trail and the registry, changes nothing. */
+    /**
+     * Reads the audit trail and the registry, changes nothing. A console auditor belongs to one organisation and
+     * sees only that organisation's insurers' people and sync activity.
+     */
     public static final String AUDITOR = "auditor";
+    /**
+     * Console only (no API resource admits it): creates, disables and re-enables auditor and security-administrator
+     * accounts, and reads no personal data. Administrators of an organisation no longer grant auditors.
+     */
+    public static final String SECURITY_ADMIN = "security-admin";
 
     /** 10-digit 医療機関コード of the calling clinic. */
     public static final String CLAIM_MEDICAL_INSTITUTION_CODE = "medicalInstitutionCode";

@@ -41,7 +41,7 @@ public class AuditResource implements AuditApi {
     @Override
     @RolesAllowed(Roles.AUDITOR)
     public AuditVerification verify() {
-        ChainVerification verification = audit.verify();
+        ChainVerification verification = audit.verify(security.getUserPrincipal().getName());
         return new AuditVerification(verification.intact(), verification.entriesChecked(), verification.chains(),
                 verification.broken());
     }

@@ -6,11 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import jp.oqs.api.insurer.ManagingOrganisation;
+import jp.oqs.api.security.Roles;
 import jp.oqs.staff.StaffAccount;
 import jp.oqs.staff.StaffAccounts;
 import jp.oqs.staff.StaffException;
 
-/** Staff accounts: an administrator lists, creates, disables and re-enables the accounts of its organisation. */
+/**
+ * Staff accounts: an administrator lists, creates, disables and re-enables the administrators of its organisation;
+ * a security administrator does the same for auditors (each of one organisation) and security administrators.
+ */
 @Named
 @ViewScoped
 public class Accounts implements Serializable {
@@ -26,12 +31,13 @@ public class Accounts implements Serializable {
     private String username;
     private String displayName;
     private String role;
+    private ManagingOrganisation organisation;
     private String password;
     private transient List<StaffAccount> list;
 
     public List<StaffAccount> getList() {
         if (list == null) {
-            list = user.isAdministrator() ? accounts.managedBy(user.getRole()) : List.of();
+            list = user.isAccountManager() ? accounts.managedBy(user.getRole()) : List.of();
         }
         return list;
     }
@@ -40,14 +46,24 @@ public class Accounts implements Serializable {
         return StaffAccounts.manageableRoles(user.getRole());
     }
 
+    /** Whether this user creates auditors, who each belong to one organisation (chosen on the form). */
+    public boolean isOrganisationChosen() {
+        return getRoles().contains(Roles.AUDITOR);
+    }
+
+    public ManagingOrganisation[] getOrganisations() {
+        return ManagingOrganisation.values();
+    }
+
     public void create() {
         try {
             accounts.create(user.getRole(), user.getName(), username, displayName, role,
-                    password == null ? null : password.toCharArray());
+                    Roles.AUDITOR.equals(role) ? organisation : null, password == null ? null : password.toCharArray());
             Texts.info("accounts.created", username);
             username = null;
             displayName = null;
             role = null;
+            organisation = null;
             list = null;
         } catch (StaffException e) {
             Texts.error(e);
@@ -92,6 +108,14 @@ public class Accounts implements Serializable {
 
     public void setRole(String role) {
         this.role = role;
+    }
+
+    public ManagingOrganisation getOrganisation() {
+        return organisation;
+    }
+
+    public void setOrganisation(ManagingOrganisation organisation) {
+        this.organisation = organisation;
     }
 
     public String getPassword() {

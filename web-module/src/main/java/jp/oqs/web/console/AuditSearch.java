@@ -14,6 +14,7 @@ import jp.oqs.platform.Page;
 /**
  * The audit trail: who looked or acted, when, with which result; newest first, paged on the server. Auditors see
  * everything and can verify the hash chains; administrators see entries about their organisation's insurers.
+ * Every page read and every verification is itself on the trail ({@code AUDIT_READ}).
  */
 @Named
 @ViewScoped
@@ -56,7 +57,7 @@ public class AuditSearch extends PagedList<AuditEntry> {
     /** Recomputes every chain (auditors only: the page shows the button only to them, and this checks again). */
     public void verify() {
         if (user.isAuditor()) {
-            verification = audit.verify();
+            verification = audit.verify(user.getName());
         }
     }
 

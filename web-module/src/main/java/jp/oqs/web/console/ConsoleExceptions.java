@@ -11,6 +11,8 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.event.ExceptionQueuedEvent;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.Map;
+import jp.oqs.api.security.Roles;
 import jp.oqs.web.security.OqsAuthentication;
 
 /**
@@ -32,6 +34,8 @@ public class ConsoleExceptions extends ExceptionHandlerFactory {
 
     private static final class Handler extends ExceptionHandlerWrapper {
 
+        private static final String ACCOUNTS = "/console/accounts.xhtml";
+
         Handler(ExceptionHandler wrapped) {
             super(wrapped);
         }
@@ -45,10 +49,14 @@ public class ConsoleExceptions extends ExceptionHandlerFactory {
                 String target = null;
                 String message = null;
                 if (failure instanceof ViewExpiredException expired) {
-                    target = expired.getViewId() == null ? OqsAuthentication.SIGN_IN_PAGE : expired.getViewId();
+                    target = faces.getExternalContext().getRequestContextPath()
+                            + (expired.getViewId() == null ? OqsAuthentication.SIGN_IN_PAGE : expired.getViewId());
                     message = "error.viewExpired";
                 } else if (failure instanceof ProtectedViewException) {
-                    target = "/console/insurers.xhtml";
+                    // a security administrator's menu is the accounts page itself: reached again with its token
+                    target = faces.getExternalContext().isUserInRole(Roles.SECURITY_ADMIN)
+                            ? faces.getApplication().getViewHandler().getRedirectURL(faces, ACCOUNTS, Map.of(), false)
+                            : faces.getExternalContext().getRequestContextPath() + "/console/insurers.xhtml";
                     message = "error.protectedView";
                 }
                 if (target != null) {
@@ -59,12 +67,13 @@ public class ConsoleExceptions extends ExceptionHandlerFactory {
             getWrapped().handle();
         }
 
-        private static void redirect(FacesContext faces, String viewId, String messageKey) {
+        /** Redirects to {@code url} (context path included) with the message kept for the next page. */
+        private static void redirect(FacesContext faces, String url, String messageKey) {
             ExternalContext external = faces.getExternalContext();
             try {
                 external.getFlash().setKeepMessages(true);
                 Texts.errorText(messageKey);
-                external.redirect(external.getRequestContextPath() + viewId);
+                external.redirect(url);
                 faces.responseComplete();
             } catch (IOException e) {
                 throw new FacesException(e);

@@ -1,5 +1,6 @@
 package jp.oqs.web.console;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -10,10 +11,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jp.oqs.api.security.Roles;
 import jp.oqs.insurer.AdminScope;
+import jp.oqs.staff.StaffAccounts;
 import jp.oqs.web.security.AdminScopes;
 import jp.oqs.web.security.OqsAuthentication;
 
-/** The signed-in staff member: name, role, the registry scope the session beans check, and sign-out. */
+/**
+ * The signed-in staff member: name, role, the scopes the session beans check (the registry's, and the one for
+ * personal data: a console auditor's own organisation), and sign-out.
+ */
 @Named
 @RequestScoped
 public class ConsoleUser {
@@ -21,13 +26,18 @@ public class ConsoleUser {
     @Inject
     private SecurityContext security;
 
+    @EJB
+    private StaffAccounts accounts;
+
+    private AdminScope personalDataScope;
+
     public String getName() {
         return security.getCallerPrincipal() == null ? null : security.getCallerPrincipal().getName();
     }
 
-    /** The console role: ssk-admin, kokuho-admin or auditor. */
+    /** The console role: ssk-admin, kokuho-admin, auditor or security-admin. */
     public String getRole() {
-        for (String role : new String[] {Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN, Roles.AUDITOR}) {
+        for (String role : new String[] {Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN, Roles.AUDITOR, Roles.SECURITY_ADMIN}) {
             if (security.isCallerInRole(role)) {
                 return role;
             }
@@ -43,8 +53,33 @@ public class ConsoleUser {
         return security.isCallerInRole(Roles.AUDITOR);
     }
 
+    /** A security administrator manages auditor and security-administrator accounts, and reads nothing else. */
+    public boolean isSecurityAdministrator() {
+        return security.isCallerInRole(Roles.SECURITY_ADMIN);
+    }
+
+    /** Whether the accounts page is for this user: administrators and security administrators. */
+    public boolean isAccountManager() {
+        return isAdministrator() || isSecurityAdministrator();
+    }
+
+    /** The registry scope: an administrator's organisation; an auditor reads the whole registry. */
     AdminScope scope() {
         return AdminScopes.of(getName(), security::isCallerInRole);
+    }
+
+    /**
+     * The scope for people and sync activity: an administrator's organisation; an auditor's own organisation
+     * (from its account). An auditor without one (made before V14 by an unknown account) keeps the scope over
+     * every organisation, which the session beans refuse for personal data.
+     */
+    AdminScope personalDataScope() {
+        if (personalDataScope == null) {
+            personalDataScope = isAuditor() && !isAdministrator()
+                    ? accounts.organisationOf(getName()).map(o -> AdminScope.auditorOf(getName(), o)).orElse(scope())
+                    : scope();
+        }
+        return personalDataScope;
     }
 
     /** Ends the session and returns to the sign-in page. */

@@ -38,7 +38,7 @@ public class InsurerActivity implements Serializable {
     private final PagedList<OverlapNotice> notices = new PagedList<>() {
         @Override
         protected Page<OverlapNotice> fetch(int pageNumber, int size) throws BusinessException {
-            return inquiries.openNotices(user.scope(), insurer, pageNumber, size);
+            return inquiries.openNotices(user.personalDataScope(), insurer, pageNumber, size);
         }
 
         @Override
@@ -50,7 +50,7 @@ public class InsurerActivity implements Serializable {
     private final PagedList<SyncBatch> batches = new PagedList<>() {
         @Override
         protected Page<SyncBatch> fetch(int pageNumber, int size) throws BusinessException {
-            return inquiries.batches(user.scope(), insurer, pageNumber, size);
+            return inquiries.batches(user.personalDataScope(), insurer, pageNumber, size);
         }
 
         @Override
@@ -63,7 +63,7 @@ public class InsurerActivity implements Serializable {
         @Override
         protected Page<SyncRecordResult> fetch(int pageNumber, int size) throws BusinessException {
             return batchId == null ? new Page<>(List.of(), 0)
-                    : inquiries.batchResults(user.scope(), insurer, batchId, pageNumber, size);
+                    : inquiries.batchResults(user.personalDataScope(), insurer, batchId, pageNumber, size);
         }
 
         @Override

@@ -46,7 +46,7 @@ public class PersonHistory implements Serializable {
             return;
         }
         try {
-            history = inquiries.personHistory(user.scope(), insurerNumber, byIndividual ? null : strip(symbol),
+            history = inquiries.personHistory(user.personalDataScope(), insurerNumber, byIndividual ? null : strip(symbol),
                     byIndividual ? null : strip(number), byIndividual ? individualNumber.strip() : null, birthDate);
             searched = true;
         } catch (InvalidIdentifierException | InsurerException e) {

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jp.oqs.api.security.Roles;
 
 /** The sign-in form: hands the credentials to Jakarta Security, which checks them against the staff accounts. */
 @Named
@@ -41,10 +42,19 @@ public class SignIn {
                         .newAuthentication(true));
         password = null;
         if (status == AuthenticationStatus.SUCCESS) {
-            return "/console/insurers?faces-redirect=true";
+            return landingPage(external);
         }
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, Texts.text("signin.failed"), null));
         return null;
+    }
+
+    /**
+     * Where a user lands after signing in: the insurer list, except for a security administrator, who reaches the
+     * accounts page only (a protected view: the redirect carries its token).
+     */
+    static String landingPage(ExternalContext external) {
+        return external.isUserInRole(Roles.SECURITY_ADMIN) ? "/console/accounts?faces-redirect=true"
+                : "/console/insurers?faces-redirect=true";
     }
 
     public String getUsername() {

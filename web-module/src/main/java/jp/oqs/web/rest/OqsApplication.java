@@ -17,7 +17,8 @@ import jp.oqs.web.sync.SyncResource;
  * listed here, because the contract's interfaces carry {@code @Path} too and must not be scanned as resources.
  */
 @ApplicationPath(ApiVersion.V1)
-@DeclareRoles({Roles.CLINIC, Roles.INSURER_SYNC, Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN, Roles.AUDITOR})
+@DeclareRoles({Roles.CLINIC, Roles.INSURER_SYNC, Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN, Roles.AUDITOR,
+        Roles.SECURITY_ADMIN})
 public class OqsApplication extends Application {
 
     @Override

@@ -45,7 +45,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * </ul>
  */
 @ApplicationScoped
-@DeclareRoles({Roles.CLINIC, Roles.INSURER_SYNC, Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN, Roles.AUDITOR})
+@DeclareRoles({Roles.CLINIC, Roles.INSURER_SYNC, Roles.SSK_ADMIN, Roles.KOKUHO_ADMIN, Roles.AUDITOR,
+        Roles.SECURITY_ADMIN})
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = "jdbc/oqs",
         callerQuery = "SELECT password_hash FROM staff_account WHERE username = ? AND enabled = 1",
