@@ -29,5 +29,9 @@ public enum AuditKind {
     /** A sync job acquired a qualification for a person so far known only at other insurers. */
     CROSS_INSURER_ACQUIRE,
     /** A sync job read personal data: the changes feed, notices or a batch's results (result names which). */
-    SYNC_READ
+    SYNC_READ,
+    /** A clinic went over a per-clinic limit and was refused (429); at most one entry per clinic and period. */
+    CLINIC_LIMIT,
+    /** A clinic's share of not-found answers reached the alert threshold in a window (possible harvesting). */
+    CLINIC_ALERT
 }
