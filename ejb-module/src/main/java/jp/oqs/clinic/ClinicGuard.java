@@ -20,23 +20,23 @@ public class ClinicGuard {
 
     @Inject
     @ConfigProperty(name = "oqs.eligibility.limit.lookups-per-minute", defaultValue = "1200")
-    int lookupsPerMinute;
+    private int lookupsPerMinute;
 
     @Inject
     @ConfigProperty(name = "oqs.eligibility.limit.bulk-entries-per-day", defaultValue = "300000")
-    int bulkEntriesPerDay;
+    private int bulkEntriesPerDay;
 
     @Inject
     @ConfigProperty(name = "oqs.eligibility.alert.window-minutes", defaultValue = "10")
-    int alertWindowMinutes;
+    private int alertWindowMinutes;
 
     @Inject
     @ConfigProperty(name = "oqs.eligibility.alert.min-answers", defaultValue = "50")
-    int alertMinAnswers;
+    private int alertMinAnswers;
 
     @Inject
     @ConfigProperty(name = "oqs.eligibility.alert.not-found-ratio", defaultValue = "0.5")
-    double alertNotFoundRatio;
+    private double alertNotFoundRatio;
 
     private ClinicRateLimiter lookups;
     private NotFoundWatch notFound;

@@ -205,7 +205,8 @@ public class EligibilityService {
                     ErrorCodes.RATE_LIMITED + " " + guard.lookupsPerMinute() + "/min");
         }
         throw new ClinicLimitException(ErrorCodes.RATE_LIMITED,
-                "照会の回数が上限（1分あたり" + guard.lookupsPerMinute() + "件）を超えました。しばらく待ってから照会してください。",
+                "照会の回数が上限（1分あたり" + guard.lookupsPerMinute()
+                        + "件）を超えました。しばらく待ってから照会してください。",
                 "more than " + guard.lookupsPerMinute() + " lookups a minute (card numbers and certificates together) "
                         + "from this clinic (oqs.eligibility.limit.lookups-per-minute); retry after Retry-After seconds",
                 refusal.retryAfterSeconds());
