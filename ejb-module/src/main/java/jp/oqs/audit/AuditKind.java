@@ -49,5 +49,9 @@ public enum AuditKind {
     /** A person read, with the My Number card, which clinics checked them (result: how many entries). */
     ACCESS_HISTORY_READ,
     /** Staff searched or verified the audit trail (result: {@code SEARCH n} or {@code VERIFY INTACT|BROKEN n}). */
-    AUDIT_READ
+    AUDIT_READ,
+    /** A clinic went over a per-clinic limit and was refused (429); at most one entry per clinic and period. */
+    CLINIC_LIMIT,
+    /** A clinic's share of not-found answers reached the alert threshold in a window (possible harvesting). */
+    CLINIC_ALERT
 }

@@ -21,6 +21,11 @@ import java.util.List;
 import jp.oqs.api.eligibility.BulkEntry;
 import jp.oqs.api.eligibility.BulkStatus;
 import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.audit.ActorKind;
+import jp.oqs.audit.AuditKind;
+import jp.oqs.audit.AuditTrail;
+import jp.oqs.clinic.ClinicGuard;
+import jp.oqs.clinic.ClinicLimitException;
 import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.platform.BusinessException.Kind;
 import jp.oqs.platform.Page;
@@ -47,6 +52,12 @@ public class BulkChecks {
     private EligibilityService eligibility;
 
     @Inject
+    private ClinicGuard guard;
+
+    @EJB
+    private AuditTrail audit;
+
+    @Inject
     @ConfigProperty(name = "oqs.bulk.retention-days", defaultValue = "7")
     private int retentionDays;
 
@@ -54,9 +65,15 @@ public class BulkChecks {
     @ConfigProperty(name = "oqs.bulk.chunk-size", defaultValue = "200")
     private int chunkSize;
 
-    /** Accepts the entries and returns the reception; answering starts once this transaction commits. */
-    public BulkRequest submit(@NotNull MedicalInstitutionCode clinic, @NotEmpty List<BulkEntry> entries) {
+    /**
+     * Accepts the entries and returns the reception; answering starts once this transaction commits. Refused when
+     * they would take the clinic's bulk entries of the day (service time zone) over its limit: counted from the
+     * clinic's receptions of the day, one query per submission.
+     */
+    public BulkRequest submit(@NotNull MedicalInstitutionCode clinic, @NotEmpty List<BulkEntry> entries)
+            throws ClinicLimitException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        refuseOverDailyLimit(clinic, entries.size(), now);
         long serial = ((Number) em.createNativeQuery("SELECT reception_seq.NEXTVAL FROM DUAL").getSingleResult())
                 .longValue();
         String receptionNumber = "R" + LocalDate.now(clock).format(DAY) + String.format("%011d", serial);
@@ -70,6 +87,30 @@ public class BulkChecks {
                     ? new BulkEntry(null, null, null, null, null, null, null, null) : entry));
         }
         return request;
+    }
+
+    private void refuseOverDailyLimit(MedicalInstitutionCode clinic, int entries, Instant now)
+            throws ClinicLimitException {
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        Instant tomorrow = today.plusDays(1).atStartOfDay(clock.getZone()).toInstant();
+        long used = ((Number) em.createNamedQuery("BulkRequest.entriesOfClinicSince")
+                .setParameter("clinic", clinic.value())
+                .setParameter("from", today.atStartOfDay(clock.getZone()).toInstant())
+                .getSingleResult()).longValue();
+        int limit = guard.bulkEntriesPerDay();
+        if (used + entries <= limit) {
+            return;
+        }
+        if (guard.firstBulkRefusal(clinic.value(), today)) {
+            audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.CLINIC_LIMIT,
+                    ErrorCodes.RATE_LIMITED + " " + limit + "/day");
+        }
+        throw new ClinicLimitException(ErrorCodes.RATE_LIMITED,
+                "本日の一括照会の件数が上限（1日あたり" + limit + "件）を超えます。明日以降に送信してください。",
+                "this clinic's bulk entries of " + today + " (" + clock.getZone() + ") would be " + (used + entries)
+                        + ", above oqs.eligibility.limit.bulk-entries-per-day (" + limit + "); retry after "
+                        + "Retry-After seconds (the next day)",
+                Duration.between(now, tomorrow).toSeconds() + 1);
     }
 
     /**

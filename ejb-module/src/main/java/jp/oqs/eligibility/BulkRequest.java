@@ -22,6 +22,9 @@ import jp.oqs.api.eligibility.Validity;
         query = "SELECT r.receptionNumber FROM BulkRequest r WHERE r.status = jp.oqs.api.eligibility.BulkStatus.PROCESSING")
 @NamedQuery(name = "BulkRequest.expired",
         query = "SELECT r.receptionNumber FROM BulkRequest r WHERE r.expiresAt < :now")
+@NamedQuery(name = "BulkRequest.entriesOfClinicSince",
+        query = "SELECT COALESCE(SUM(r.total), 0) FROM BulkRequest r WHERE r.clinicCode = :clinic"
+                + " AND r.submittedAt >= :from")
 public class BulkRequest {
 
     @Id

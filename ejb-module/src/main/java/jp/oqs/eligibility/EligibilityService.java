@@ -22,6 +22,11 @@ import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.audit.ActorKind;
 import jp.oqs.audit.AuditKind;
 import jp.oqs.audit.AuditTrail;
+import jp.oqs.clinic.ClinicAlerts;
+import jp.oqs.clinic.ClinicGuard;
+import jp.oqs.clinic.ClinicLimitException;
+import jp.oqs.clinic.ClinicRateLimiter;
+import jp.oqs.clinic.NotFoundWatch;
 import jp.oqs.identifier.InsurerNumber;
 import jp.oqs.identifier.InvalidIdentifierException;
 import jp.oqs.identifier.MedicalInstitutionCode;
@@ -34,7 +39,8 @@ import jp.oqs.qualification.QualificationVersion;
 /**
  * Answers clinics' checks. What was true on the visit date is read with as-of queries over the versions; the
  * answer and its audit entry commit in one transaction. A wrong birth date answers 4, exactly as an unknown
- * number does: the service is no oracle for guessing.
+ * number does: the service is no oracle for guessing. Each clinic has a limit of lookups per minute (card numbers
+ * and certificates together, in memory), and a clinic whose answers are mostly "not found" raises an alert.
  */
 @Stateless
 public class EligibilityService {
@@ -57,12 +63,19 @@ public class EligibilityService {
     @EJB
     private CertificateEnrolments enrolments;
 
+    @Inject
+    private ClinicGuard guard;
+
+    @EJB
+    private ClinicAlerts alerts;
+
     /**
      * A check by card numbers and birth date, as {@code clinic}. A refused check is audited too, with its error
-     * code, in a transaction of its own.
+     * code, in a transaction of its own; a check over the clinic's limit is refused before anything is read.
      */
     public LookupResult lookup(MedicalInstitutionCode clinic, LookupRequest request)
-            throws EligibilityException, InvalidIdentifierException {
+            throws EligibilityException, InvalidIdentifierException, ClinicLimitException {
+        refuseOverLimit(clinic);
         try {
             return decide(clinic, request, AuditKind.LOOKUP);
         } catch (EligibilityException | InvalidIdentifierException refused) {
@@ -117,7 +130,8 @@ public class EligibilityService {
 
     /** A check by My Number card certificate: every qualification of the person valid on the date. */
     public CertificateLookupResult certificateLookup(MedicalInstitutionCode clinic, CertificateLookupRequest request)
-            throws EligibilityException {
+            throws EligibilityException, ClinicLimitException {
+        refuseOverLimit(clinic);
         try {
             return decideByCertificate(clinic, request);
         } catch (EligibilityException refused) {
@@ -144,6 +158,7 @@ public class EligibilityService {
         Long insurerId = valid.isEmpty() ? null : valid.get(0).qualification().insurer().id();
         String checkId = audit.record(ActorKind.CLINIC, clinic.value(), AuditKind.CERTIFICATE_LOOKUP, person.id(),
                 insurerId, String.valueOf(validity.code()));
+        watch(clinic, validity);
         List<QualificationView> views = valid.stream().map(EligibilityViews::of).toList();
         return new CertificateLookupResult(checkId, ResultStatus.COMPLETED, validity.code(), validity, asOf, views);
     }
@@ -170,8 +185,40 @@ public class EligibilityService {
                                 Insurer insurer) {
         String checkId = audit.record(ActorKind.CLINIC, clinic.value(), kind, person == null ? null : person.id(),
                 insurer == null ? null : insurer.id(), String.valueOf(validity.code()));
+        watch(clinic, validity);
         return new LookupResult(checkId, ResultStatus.COMPLETED, validity.code(), validity, asOf,
                 EligibilityViews.of(shown), EligibilityViews.of(current));
+    }
+
+    /**
+     * Takes one lookup of the clinic's allowance (in memory, no database work). Over it: refused with 429; the
+     * first refusal of a minute goes on the audit trail (in a transaction of its own), the others do not, so a
+     * flood of refused requests writes nothing.
+     */
+    private void refuseOverLimit(MedicalInstitutionCode clinic) throws ClinicLimitException {
+        ClinicRateLimiter.Refusal refusal = guard.takeLookup(clinic.value());
+        if (refusal == null) {
+            return;
+        }
+        if (refusal.record()) {
+            audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.CLINIC_LIMIT,
+                    ErrorCodes.RATE_LIMITED + " " + guard.lookupsPerMinute() + "/min");
+        }
+        throw new ClinicLimitException(ErrorCodes.RATE_LIMITED,
+                "照会の回数が上限（1分あたり" + guard.lookupsPerMinute()
+                        + "件）を超えました。しばらく待ってから照会してください。",
+                "more than " + guard.lookupsPerMinute() + " lookups a minute (card numbers and certificates together) "
+                        + "from this clinic (oqs.eligibility.limit.lookups-per-minute); retry after Retry-After seconds",
+                refusal.retryAfterSeconds());
+    }
+
+    /** Counts the answer for the clinic's not-found watch; the answer that crosses its threshold raises the alert. */
+    private void watch(MedicalInstitutionCode clinic, Validity validity) {
+        NotFoundWatch.Crossing crossing = guard.answered(clinic.value(), validity == Validity.NOT_FOUND,
+                clock.instant());
+        if (crossing != null) {
+            alerts.raise(crossing);
+        }
     }
 
     private List<Qualification> candidates(Insurer insurer, LookupRequest request, boolean byIndividual) {

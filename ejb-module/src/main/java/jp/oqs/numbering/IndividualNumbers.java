@@ -1,6 +1,6 @@
 package jp.oqs.numbering;
 
-import java.math.BigInteger;
+import java.util.random.RandomGenerator;
 import jp.oqs.api.insurer.CharacterClass;
 import jp.oqs.api.insurer.CheckDigitScheme;
 import jp.oqs.identifier.CheckDigits;
@@ -13,24 +13,23 @@ public final class IndividualNumbers {
     /** Length a 後期高齢者 8-digit number is padded to. */
     public static final int PADDED_LENGTH = 16;
 
-    private static final BigInteger BODY_SPACE = BigInteger.TEN.pow(CENTRAL_LENGTH - 1);
-    /** Coprime to 10, so {@code n → (n·A + B) mod 10^15} is a bijection: distinct counters, distinct bodies. */
-    private static final BigInteger SPREAD_FACTOR = BigInteger.valueOf(387_420_489L);
-    private static final BigInteger SPREAD_OFFSET = BigInteger.valueOf(104_729_000_017L);
+    /**
+     * Bodies of centrally generated numbers: 15 digits whose first is never 0, so a central number never looks like
+     * a zero-padded 後期高齢者 number (which starts with eight zeros).
+     */
+    static final long CENTRAL_BODY_MIN = 100_000_000_000_000L;
+    static final long CENTRAL_BODY_BOUND = 1_000_000_000_000_000L;
 
     private IndividualNumbers() {
     }
 
     /**
-     * The centrally generated number for a counter value from the national sequence. Distinct counters give
-     * distinct numbers; consecutive counters do not give consecutive numbers.
+     * A candidate centrally generated number: a body drawn uniformly from {@code random} (a
+     * {@link java.security.SecureRandom} in the service, so numbers cannot be listed in advance nor derived from
+     * their neighbours) and its Luhn check digit. Whether it is still free is for the caller to check.
      */
-    public static String central(long counter) {
-        if (counter < 0 || BigInteger.valueOf(counter).compareTo(BODY_SPACE) >= 0) {
-            throw new IllegalArgumentException("counter out of range: " + counter);
-        }
-        String body = String.format("%015d", BigInteger.valueOf(counter).multiply(SPREAD_FACTOR)
-                .add(SPREAD_OFFSET).mod(BODY_SPACE));
+    public static String central(RandomGenerator random) {
+        String body = Long.toString(random.nextLong(CENTRAL_BODY_MIN, CENTRAL_BODY_BOUND));
         return body + CheckDigits.luhn(body);
     }
 

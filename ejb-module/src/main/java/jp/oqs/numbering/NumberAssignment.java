@@ -2,10 +2,9 @@ package jp.oqs.numbering;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import java.util.ArrayDeque;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,26 +21,31 @@ import jp.oqs.qualification.RecordRejectedException;
 /**
  * Assigns individual-unit numbers within one transaction (one batch). What is already taken at the insurer is
  * read once for the whole batch ({@link #preload}); what the batch assigns is added as it goes, so no query runs
- * per record. Centrally generated numbers come from a database sequence in blocks. Database constraints back
- * every uniqueness rule.
+ * per record. Centrally generated numbers are drawn from a CSPRNG ({@link CentralNumberDraw}), each block of
+ * candidates checked at once (a query per table, not per candidate) against the central numbers of every insurer
+ * and the numbers this insurer has assigned. Database constraints back every uniqueness rule: a concurrent batch that drew the same central
+ * number fails on {@code central_number}'s primary key and is retried whole by the sync service, drawing anew.
  */
 public class NumberAssignment {
 
-    private static final int CENTRAL_BLOCK = 1000;
     private static final int IN_LIST = 500;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
-    private final Deque<Long> centralCounters = new ArrayDeque<>();
+    private final CentralNumberDraw central;
+    private Insurer insurer;
     private final Set<String> takenIndividual = new HashSet<>();
     private final Set<String> takenBranch = new HashSet<>();
     private final Map<String, String> highestBranch = new HashMap<>();
 
     public NumberAssignment(EntityManager em) {
         this.em = em;
+        this.central = new CentralNumberDraw(RANDOM, this::takenAmong);
     }
 
     /** Reads what the insurer has taken among the households and individual numbers a batch mentions. */
     public void preload(Insurer insurer, Collection<String> householdKeys, Collection<String> individualNumbers) {
+        this.insurer = insurer;
         for (List<String> chunk : chunks(householdKeys)) {
             List<Object[]> rows = em.createQuery("SELECT q.householdKey, q.branchNumber FROM Qualification q"
                             + " WHERE q.insurer = :insurer AND q.householdKey IN :keys AND q.branchNumber IS NOT NULL",
@@ -72,7 +76,7 @@ public class NumberAssignment {
                                  String branchNumber) throws RecordRejectedException {
         NumberingRuleKind kind = rule.kind();
         return switch (kind) {
-            case CENTRAL_GENERATED -> new AssignedNumber(kind, IndividualNumbers.central(nextCentralCounter()), null);
+            case CENTRAL_GENERATED -> new AssignedNumber(kind, central.next(), null);
             case INSURER_RULE -> {
                 String violation = IndividualNumbers.formatViolation(individualNumber, rule.length(),
                         rule.characterClass(), rule.checkDigitScheme());
@@ -150,15 +154,21 @@ public class NumberAssignment {
         highestBranch.merge(householdKey, branch, (a, b) -> a.compareTo(b) >= 0 ? a : b);
     }
 
-    private long nextCentralCounter() {
-        if (centralCounters.isEmpty()) {
-            long last = ((Number) em.createNativeQuery("SELECT central_number_seq.NEXTVAL FROM DUAL")
-                    .setFlushMode(FlushModeType.COMMIT).getSingleResult()).longValue();
-            for (long counter = last - CENTRAL_BLOCK + 1; counter <= last; counter++) {
-                centralCounters.add(counter);
-            }
-        }
-        return centralCounters.poll();
+    /**
+     * Which of the candidates are taken: a central number of any insurer, or a number this insurer assigned (in
+     * the database, or earlier in this batch). One query per table for the whole block, never one per candidate.
+     */
+    private Collection<String> takenAmong(Collection<String> candidates) {
+        List<String> numbers = new ArrayList<>(candidates);
+        Set<String> taken = new HashSet<>(em.createQuery("SELECT c.individualNumber FROM CentralNumber c"
+                        + " WHERE c.individualNumber IN :numbers", String.class)
+                .setParameter("numbers", numbers).setFlushMode(FlushModeType.COMMIT).getResultList());
+        taken.addAll(em.createQuery("SELECT q.individualNumber FROM Qualification q"
+                        + " WHERE q.insurer = :insurer AND q.individualNumber IN :numbers", String.class)
+                .setParameter("insurer", insurer).setParameter("numbers", numbers)
+                .setFlushMode(FlushModeType.COMMIT).getResultList());
+        numbers.stream().filter(takenIndividual::contains).forEach(taken::add);
+        return taken;
     }
 
     private static List<List<String>> chunks(Collection<String> values) {

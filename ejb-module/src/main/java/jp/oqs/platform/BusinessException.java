@@ -24,7 +24,9 @@ public abstract class BusinessException extends Exception {
         /** The caller did not prove who it is. */
         UNAUTHENTICATED,
         /** The service cannot decide now (a dependency is missing); retry later. */
-        UNAVAILABLE
+        UNAVAILABLE,
+        /** The caller has used up its allowance for now ({@link RetryLater} says when to come back). */
+        RATE_LIMITED
     }
 
     private final Kind kind;

@@ -49,8 +49,9 @@ public class SyncService {
 
     /**
      * Applies a batch exactly once. Two batches that race for the same new person (or two sends of the same batch
-     * for an insurer not registered) can collide on a unique key; the loser's transaction rolls back completely and
-     * is tried again, and then sees what the winner stored.
+     * for an insurer not registered, or two batches that drew the same central number) can collide on a unique key;
+     * the loser's transaction rolls back completely and is tried again, and then sees what the winner stored (and
+     * draws its central numbers anew).
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SyncBatch submit(@NotNull @Valid SyncCaller caller, @NotNull @Valid SyncBatchRequest request)

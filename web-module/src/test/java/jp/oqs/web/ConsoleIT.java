@@ -465,6 +465,42 @@ class ConsoleIT {
         assertTrue(trail.contains("\"AUDIT_READ\"") && trail.contains("VERIFY INTACT"), trail);
     }
 
+    /**
+     * Issue 10 finding 1: a clinic whose lookups find nobody (guessing birth dates) raises an alert that auditors see
+     * on the audit page; administrators do not see the alerts.
+     */
+    @Test
+    void anAuditorSeesTheAlertOfAClinicWhoseLookupsFindNobody() throws Exception {
+        String clinic = "271100005" + jp.oqs.identifier.CheckDigits.luhn("271100005");
+        String clinicToken = tokens.issue(Roles.CLINIC, "guessing-clinic", Map.of(
+                Roles.CLAIM_MEDICAL_INSTITUTION_CODE, clinic), Duration.ofHours(1));
+        String unregistered = insurerNumber("06", "27", 599);
+        // 100 guesses: whatever window boundary they straddle, one window has the 50 answers the alert needs
+        for (int guess = 0; guess < 100; guess++) {
+            server.assertStatus(200, HTTP.post(server, "eligibility/lookups", clinicToken,
+                    new jp.oqs.api.eligibility.LookupRequest(unregistered, "推測", String.valueOf(guess), null, null,
+                            LocalDate.of(1980, 1, 1).plusDays(guess), null)));
+        }
+        signedIn(SSK_USER, SSK_PASSWORD);
+        submit(By.id("nav-audit"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "監査ログ"));
+        assertTrue(browser.findElements(By.id("alerts")).isEmpty(), "administrators do not see clinic alerts");
+        submit(By.id("session:signout"));
+        wait.until(ExpectedConditions.urlContains("/console/signin.xhtml"));
+        signIn(SECURITY_USER, SECURITY_PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/console/accounts.xhtml"));
+        createAuditor("audit-alerts", "監査 四郎", "audit-alerts-password-3b9d");
+        submit(By.id("session:signout"));
+        wait.until(ExpectedConditions.urlContains("/console/signin.xhtml"));
+        signedIn("audit-alerts", "audit-alerts-password-3b9d");
+        submit(By.id("nav-audit"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "監査ログ"));
+        assertTrue(text(By.id("alerts")).contains("医療機関の警告"), text(By.id("alerts")));
+        String alerts = text(By.id("alertList"));
+        assertTrue(alerts.contains(clinic) && alerts.contains("50 / 50"), alerts);
+        screenshot("14-clinic-alerts");
+    }
+
     @Test
     void aDisabledAccountsOpenSessionEndsAtItsNextRequestAndAccountChangesAndSignInsAreAudited() throws Exception {
         signIn("no-such-user-7", "whatever-password-1");

@@ -446,6 +446,141 @@ class EligibilityIT {
                 fixture.p1Card().base64(), challenge.challenge() + "x", fixture.p1Card().sign(challenge.challenge()))));
     }
 
+    /**
+     * Issue 10 finding 1, on a server of its own with low limits (12 lookups a minute, 5 bulk entries a day, an
+     * alert from 10 answers, in windows of a day): a clinic over its lookups gets 429 with Retry-After and the error body (a certificate
+     * lookup too), another clinic goes on; a bulk check over the day's entries gets 429; each refused clinic is on
+     * the audit trail once, however many requests it sends; a clinic whose answers find nobody raises exactly one
+     * alert (audit entry, warning in the log, a row in clinic_alert).
+     */
+    @Test
+    void clinicsAreLimitedAndAClinicFindingNobodyRaisesOneAlert() throws Exception {
+        Path dataDir = Path.of(System.getProperty("oqs.it.data.dir") + "-limits");
+        jp.oqs.devtools.EmbeddedTokens tokens = new jp.oqs.devtools.EmbeddedTokens(dataDir);
+        tokens.ensureKey();
+        String guesser = clinicCode("131100001");
+        String neighbour = clinicCode("131100002");
+        String bulkClinic = clinicCode("131100003");
+        String guesserToken = tokens.issue(Roles.CLINIC, "guesser", Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE,
+                guesser), Duration.ofHours(1));
+        String neighbourToken = tokens.issue(Roles.CLINIC, "neighbour", Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE,
+                neighbour), Duration.ofHours(1));
+        String bulkToken = tokens.issue(Roles.CLINIC, "bulk", Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE,
+                bulkClinic), Duration.ofHours(1));
+        String auditorToken = tokens.issue(Roles.AUDITOR, "auditor-limits", Map.of(), Duration.ofHours(1));
+        String unregistered = insurerNumber("06", "13", 999);
+        JsonHttp http = new JsonHttp();
+        String log = "micro-limits.log";
+        try (MicroServer server = MicroServer.start(dataDir, log, List.of(
+                "-Doqs.eligibility.limit.lookups-per-minute=12",
+                "-Doqs.eligibility.limit.bulk-entries-per-day=5",
+                "-Doqs.eligibility.alert.min-answers=10",
+                "-Doqs.eligibility.alert.window-minutes=1440"))) {
+            // guessing: every answer finds nobody, until the clinic's minute is used up
+            int answered = 0;
+            java.net.http.HttpResponse<String> refused = null;
+            for (int guess = 0; guess < 40 && refused == null; guess++) {
+                java.net.http.HttpResponse<String> answer = http.post(server, "eligibility/lookups", guesserToken,
+                        new LookupRequest(unregistered, "推測", String.valueOf(guess), null, null,
+                                BIRTH.plusDays(guess), null));
+                if (answer.statusCode() == 429) {
+                    refused = answer;
+                } else {
+                    server.assertStatus(200, answer);
+                    assertEquals(4, http.json.fromJson(answer.body(), LookupResult.class).validity());
+                    answered++;
+                }
+            }
+            assertNotNull(refused, "refused within 40 lookups");
+            assertTrue(answered >= 12 && answered <= 20, answered + " answered before the first 429");
+            long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(retryAfter >= 1 && retryAfter <= 5, "one lookup every 5 s: Retry-After " + retryAfter);
+            ErrorBody body = http.json.fromJson(refused.body(), ErrorBody.class);
+            assertEquals(ErrorCodes.RATE_LIMITED, body.code());
+            assertTrue(body.message().contains("上限") && body.hint().contains("lookups-per-minute"), body.toString());
+            // a certificate lookup takes from the same allowance: refused before the certificate is read (should
+            // a token come back meanwhile, that one is answered 400 and the next refused)
+            java.net.http.HttpResponse<String> byCard = null;
+            for (int i = 0; i < 3 && (byCard == null || byCard.statusCode() != 429); i++) {
+                byCard = http.post(server, "eligibility/certificate-lookups", guesserToken,
+                        new CertificateLookupRequest("AAAA", null));
+            }
+            assertEquals(429, byCard.statusCode(), byCard.body());
+            assertEquals(ErrorCodes.RATE_LIMITED, http.json.fromJson(byCard.body(), ErrorBody.class).code());
+            assertTrue(byCard.headers().firstValue("Retry-After").isPresent());
+            int refusedMore = 0;
+            for (int i = 0; i < 5; i++) {
+                if (http.post(server, "eligibility/lookups", guesserToken, new LookupRequest(unregistered, "推測",
+                        "x" + i, null, null, BIRTH, null)).statusCode() == 429) {
+                    refusedMore++;
+                }
+            }
+            assertTrue(refusedMore >= 4, refusedMore + " of 5 refused");
+            // another clinic is not affected
+            java.net.http.HttpResponse<String> other = http.post(server, "eligibility/lookups", neighbourToken,
+                    new LookupRequest(unregistered, "隣", "1", null, null, BIRTH, null));
+            server.assertStatus(200, other);
+
+            // bulk: 5 entries a day per clinic
+            server.assertStatus(202, http.post(server, "eligibility/bulk-lookups", bulkToken, bulk(unregistered, 3)));
+            java.net.http.HttpResponse<String> overDay = http.post(server, "eligibility/bulk-lookups", bulkToken,
+                    bulk(unregistered, 3));
+            assertEquals(429, overDay.statusCode(), overDay.body());
+            assertEquals(ErrorCodes.RATE_LIMITED, http.json.fromJson(overDay.body(), ErrorBody.class).code());
+            long untilTomorrow = Long.parseLong(overDay.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(untilTomorrow >= 1 && untilTomorrow <= 86_401, "until the next day: " + untilTomorrow);
+            assertEquals(429, http.post(server, "eligibility/bulk-lookups", bulkToken, bulk(unregistered, 4))
+                    .statusCode());
+            server.assertStatus(202, http.post(server, "eligibility/bulk-lookups", bulkToken, bulk(unregistered, 2)));
+            server.assertStatus(202, http.post(server, "eligibility/bulk-lookups", neighbourToken,
+                    bulk(unregistered, 5)));
+
+            // on the audit trail: one alert, and one refusal per clinic and period
+            List<AuditEntryView> trail = auditTrail(http, server, auditorToken, guesser);
+            List<AuditEntryView> alerts = trail.stream().filter(e -> e.kind().equals("CLINIC_ALERT")).toList();
+            assertEquals(1, alerts.size(), trail.toString());
+            assertEquals("NOT_FOUND_RATIO 10/10", alerts.get(0).result());
+            assertNull(alerts.get(0).personId());
+            List<AuditEntryView> limited = trail.stream().filter(e -> e.kind().equals("CLINIC_LIMIT")).toList();
+            assertEquals(1, limited.size(), "one entry for at least 6 refused requests: " + trail);
+            assertEquals("RATE_LIMITED 12/min", limited.get(0).result());
+            assertEquals(1, auditTrail(http, server, auditorToken, bulkClinic).stream()
+                    .filter(e -> e.kind().equals("CLINIC_LIMIT") && e.result().equals("RATE_LIMITED 5/day")).count());
+            assertTrue(auditTrail(http, server, auditorToken, neighbour).stream()
+                    .noneMatch(e -> e.kind().startsWith("CLINIC_")));
+        }
+        // the alert is kept in its table, and logged as a warning naming the clinic only
+        try (java.sql.Connection db = MicroServer.database(dataDir);
+             java.sql.Statement sql = db.createStatement()) {
+            assertEquals(1, MicroServer.count(sql, "SELECT COUNT(*) FROM clinic_alert"));
+            assertEquals(1, MicroServer.count(sql, "SELECT COUNT(*) FROM clinic_alert WHERE clinic_code = '"
+                    + guesser + "' AND not_found_count = 10 AND answer_count = 10 AND kind = 'NOT_FOUND_RATIO'"));
+        }
+        String serverLog = java.nio.file.Files.readString(dataDir.resolve(log));
+        assertTrue(serverLog.contains("clinic " + guesser + ": 10 of 10 answers found nobody"), "warning logged");
+    }
+
+    private static String clinicCode(String nineDigits) {
+        return nineDigits + CheckDigits.luhn(nineDigits);
+    }
+
+    private static BulkLookupRequest bulk(String insurer, int entries) {
+        List<BulkEntry> list = new java.util.ArrayList<>();
+        for (int i = 0; i < entries; i++) {
+            list.add(new BulkEntry("e" + i, insurer, "一括", String.valueOf(i), null, null, BIRTH,
+                    LocalDate.of(2025, 5, 1)));
+        }
+        return new BulkLookupRequest(list);
+    }
+
+    private static List<AuditEntryView> auditTrail(JsonHttp http, MicroServer server, String auditor, String actor)
+            throws Exception {
+        java.net.http.HttpResponse<String> response = http.get(server, "admin/audit?actor=" + actor + "&size=1000",
+                auditor);
+        server.assertStatus(200, response);
+        return http.json.fromJson(response.body(), jp.oqs.api.audit.AuditPage.class).items();
+    }
+
     private String body(LookupRequest request) {
         try (Response response = ItSupport.rawClient().target(ItSupport.api(deployment)).path("eligibility/lookups")
                 .request().header("Authorization", "Bearer " + token(Roles.CLINIC, "clinic-301",

@@ -361,6 +361,38 @@ class SyncIT {
         }
     }
 
+    /**
+     * Issue 10 finding 1: central numbers drawn from a CSPRNG. Numbers assigned one after the other are not an
+     * arithmetic sequence (the former affine function of a counter made every step the same, so one known number
+     * listed the rest), and none is near its neighbour.
+     */
+    @Test
+    void centralNumbersCannotBeListedFromTheirNeighbours() {
+        insurers(225);
+        int members = 40;
+        SyncRecord[] records = new SyncRecord[members];
+        for (int i = 0; i < members; i++) {
+            records[i] = acquire("c" + i, "LK-225-" + i, null, "n" + i, APRIL);
+        }
+        SyncBatchResult result = sync.submit(batch(central, records));
+        assertEquals(members, result.accepted());
+        java.math.BigInteger space = java.math.BigInteger.TEN.pow(15);
+        List<java.math.BigInteger> bodies = result.results().stream()
+                .map(r -> new java.math.BigInteger(r.individualNumber().substring(0, 15))).toList();
+        Set<java.math.BigInteger> steps = new HashSet<>();
+        for (int i = 0; i < members; i++) {
+            String number = result.results().get(i).individualNumber();
+            assertTrue(IndividualNumbers.isValidCentral(number), number);
+            assertTrue(number.charAt(0) != '0', number);
+            if (i > 0) {
+                java.math.BigInteger step = bodies.get(i).subtract(bodies.get(i - 1));
+                steps.add(step.mod(space));
+                assertTrue(step.abs().compareTo(java.math.BigInteger.TEN.pow(9)) > 0, "neighbours " + step);
+            }
+        }
+        assertEquals(members - 1, steps.size(), "every step differs: " + steps);
+    }
+
     @Test
     void concurrentBatchesThatCreateTheSamePersonBothApply() throws Exception {
         insurers(211);

@@ -33,7 +33,7 @@ public interface EligibilityApi {
      */
     @POST
     @Path("lookups")
-    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.BIRTH_DATE_REQUIRED, ErrorCodes.IDENTIFIER_REQUIRED, ErrorCodes.AS_OF_IN_FUTURE, ErrorCodes.FORBIDDEN_CLINIC})
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.BIRTH_DATE_REQUIRED, ErrorCodes.IDENTIFIER_REQUIRED, ErrorCodes.AS_OF_IN_FUTURE, ErrorCodes.FORBIDDEN_CLINIC, ErrorCodes.RATE_LIMITED})
     LookupResult lookup(@NotNull @Valid LookupRequest request);
 
     /**
@@ -43,13 +43,13 @@ public interface EligibilityApi {
      */
     @POST
     @Path("certificate-lookups")
-    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.AS_OF_IN_FUTURE, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.CERTIFICATE_EXPIRED, ErrorCodes.CERTIFICATE_REVOKED, ErrorCodes.CERTIFICATE_UNTRUSTED, ErrorCodes.CERTIFICATE_NOT_ENROLLED, ErrorCodes.CERTIFICATE_REVOCATION_UNKNOWN, ErrorCodes.FORBIDDEN_CLINIC})
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.AS_OF_IN_FUTURE, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.CERTIFICATE_EXPIRED, ErrorCodes.CERTIFICATE_REVOKED, ErrorCodes.CERTIFICATE_UNTRUSTED, ErrorCodes.CERTIFICATE_NOT_ENROLLED, ErrorCodes.CERTIFICATE_REVOCATION_UNKNOWN, ErrorCodes.FORBIDDEN_CLINIC, ErrorCodes.RATE_LIMITED})
     CertificateLookupResult certificateLookup(@NotNull @Valid CertificateLookupRequest request);
 
     /** 202 with a {@link BulkReception}; 413 {@code BULK_TOO_LARGE} above the configured entry limit. */
     @POST
     @Path("bulk-lookups")
-    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.BULK_TOO_LARGE, ErrorCodes.FORBIDDEN_CLINIC})
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.BULK_TOO_LARGE, ErrorCodes.FORBIDDEN_CLINIC, ErrorCodes.RATE_LIMITED})
     Response submitBulk(@NotNull @Valid BulkLookupRequest request);
 
     /** Only the submitting clinic; 404 {@code RECEPTION_NOT_FOUND} otherwise or after the retention. */

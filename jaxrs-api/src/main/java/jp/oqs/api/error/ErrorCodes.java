@@ -64,6 +64,8 @@ public final class ErrorCodes {
     public static final String AS_OF_IN_FUTURE = "AS_OF_IN_FUTURE";
     public static final String BULK_TOO_LARGE = "BULK_TOO_LARGE";
     public static final String RECEPTION_NOT_FOUND = "RECEPTION_NOT_FOUND";
+    /** 429: the clinic's lookups per minute or bulk entries per day are used up; see {@code Retry-After}. */
+    public static final String RATE_LIMITED = "RATE_LIMITED";
 
     // certificates and the person's own access
     public static final String CERTIFICATE_INVALID = "CERTIFICATE_INVALID";

@@ -5,16 +5,19 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import jp.oqs.audit.AuditEntry;
 import jp.oqs.audit.AuditTrail;
 import jp.oqs.audit.ChainVerification;
+import jp.oqs.clinic.ClinicAlert;
+import jp.oqs.clinic.ClinicAlerts;
 import jp.oqs.platform.Page;
 
 /**
  * The audit trail: who looked or acted, when, with which result; newest first, paged on the server. Auditors see
- * everything and can verify the hash chains; administrators see entries about their organisation's insurers.
- * Every page read and every verification is itself on the trail ({@code AUDIT_READ}).
+ * everything, can verify the hash chains and see the latest clinic alerts; administrators see entries about their
+ * organisation's insurers. Every page read and every verification is itself on the trail ({@code AUDIT_READ}).
  */
 @Named
 @ViewScoped
@@ -22,9 +25,13 @@ public class AuditSearch extends PagedList<AuditEntry> {
 
     private static final long serialVersionUID = 1L;
     private static final int PAGE_SIZE = 50;
+    private static final int ALERTS_SHOWN = 20;
 
     @EJB
     private transient AuditTrail audit;
+
+    @EJB
+    private transient ClinicAlerts alerts;
 
     @Inject
     private ConsoleUser user;
@@ -35,6 +42,7 @@ public class AuditSearch extends PagedList<AuditEntry> {
     private LocalDate to;
     private transient Map<Long, String> insurerNumbers;
     private ChainVerification verification;
+    private List<ClinicAlert> latestAlerts;
 
     @Override
     protected Page<AuditEntry> fetch(int pageNumber, int size) {
@@ -59,6 +67,14 @@ public class AuditSearch extends PagedList<AuditEntry> {
         if (user.isAuditor()) {
             verification = audit.verify(user.getName());
         }
+    }
+
+    /** The latest clinic alerts, newest first: for auditors only (empty for anyone else). */
+    public List<ClinicAlert> getAlerts() {
+        if (latestAlerts == null) {
+            latestAlerts = user.isAuditor() ? alerts.recent(ALERTS_SHOWN) : List.of();
+        }
+        return latestAlerts;
     }
 
     public ChainVerification getVerification() {

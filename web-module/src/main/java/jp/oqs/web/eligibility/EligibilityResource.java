@@ -74,7 +74,7 @@ public class EligibilityResource implements EligibilityApi {
     @BodyLimit(BodyLimit.Kind.BULK)
     public Response submitBulk(BulkLookupRequest request) {
         Bodies.atMost("entries", request.entries(), maxEntries, ErrorCodes.BULK_TOO_LARGE);
-        BulkRequest accepted = bulk.submit(clinic(), request.entries());
+        BulkRequest accepted = BusinessFailure.call(() -> bulk.submit(clinic(), request.entries()));
         runner.start(accepted.receptionNumber());
         return Response.accepted(new BulkReception(accepted.receptionNumber(), accepted.status(), accepted.total(),
                 accepted.submittedAt(), accepted.expiresAt())).build();

@@ -1,12 +1,14 @@
 package jp.oqs.web.rest;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import jp.oqs.platform.BusinessException;
+import jp.oqs.platform.RetryLater;
 
-/** Business failures of the session beans → 400, 403, 404 or 409 with the error body. */
+/** Business failures of the session beans → 400, 401, 403, 404, 409, 429 (with {@code Retry-After}) or 503 with the error body. */
 @Provider
 public class BusinessFailureMapper implements ExceptionMapper<BusinessFailure> {
 
@@ -20,7 +22,12 @@ public class BusinessFailureMapper implements ExceptionMapper<BusinessFailure> {
             case FORBIDDEN -> Status.FORBIDDEN;
             case UNAUTHENTICATED -> Status.UNAUTHORIZED;
             case UNAVAILABLE -> Status.SERVICE_UNAVAILABLE;
+            case RATE_LIMITED -> Status.TOO_MANY_REQUESTS;
         };
-        return Errors.response(status, e.code(), e.getMessage(), e.hint());
+        Response response = Errors.response(status, e.code(), e.getMessage(), e.hint());
+        if (e instanceof RetryLater later) {
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, later.retryAfterSeconds()).build();
+        }
+        return response;
     }
 }
