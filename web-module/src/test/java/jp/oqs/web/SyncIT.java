@@ -368,11 +368,11 @@ class SyncIT {
      */
     @Test
     void centralNumbersCannotBeListedFromTheirNeighbours() {
-        insurers(225);
+        insurers(226);
         int members = 40;
         SyncRecord[] records = new SyncRecord[members];
         for (int i = 0; i < members; i++) {
-            records[i] = acquire("c" + i, "LK-225-" + i, null, "n" + i, APRIL);
+            records[i] = acquire("c" + i, "LK-226-" + i, null, "n" + i, APRIL);
         }
         SyncBatchResult result = sync.submit(batch(central, records));
         assertEquals(members, result.accepted());
