@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import jp.oqs.insurer.AdminScope;
 import jp.oqs.platform.Criteria;
@@ -44,15 +45,53 @@ public class AuditTrail {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public String record(ActorKind actorKind, String actor, AuditKind kind, Long personId, Long insurerId,
                          String result) {
-        int shard = Math.floorMod(actor.hashCode(), AuditChainHead.CHAINS);
-        RowLock.acquire(em, "AuditChainHead.lock", shard);
-        AuditChainHead head = em.find(AuditChainHead.class, shard);
+        int shard = shardOf(actor);
+        AuditChainHead head = lockedHead(shard);
         String checkId = UUID.randomUUID().toString();
         AuditEntry entry = new AuditEntry(shard, head.lastSeq() + 1, clock.instant(), actorKind, actor, kind, checkId,
                 personId, insurerId, result, head.lastHash(), chainKey);
         em.persist(entry);
         head.advance(entry, chainKey);
         return checkId;
+    }
+
+    /**
+     * Appends the pending entries in the caller's transaction, each to its actor's chain, in the order they were
+     * added. What the unit of work changed so far is written first, so that a chain's lock is held only from here
+     * to the commit: while the entries are linked and written, not while they were decided. Chains are locked in
+     * shard order (two appends never wait for each other in a cycle).
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public void append(PendingAudit pending) {
+        if (pending.size() == 0) {
+            return;
+        }
+        em.flush();
+        Map<Integer, List<PendingAudit.Entry>> byShard = new TreeMap<>();
+        for (PendingAudit.Entry entry : pending.entries()) {
+            byShard.computeIfAbsent(shardOf(entry.actor()), s -> new ArrayList<>()).add(entry);
+        }
+        byShard.forEach((shard, entries) -> {
+            AuditChainHead head = lockedHead(shard);
+            for (PendingAudit.Entry e : entries) {
+                AuditEntry entry = new AuditEntry(shard, head.lastSeq() + 1, clock.instant(), e.actorKind(),
+                        e.actor(), e.kind(), e.checkId(), e.personId(), e.insurerId(), e.result(), head.lastHash(),
+                        chainKey);
+                em.persist(entry);
+                head.advance(entry, chainKey);
+            }
+        });
+    }
+
+    private static int shardOf(String actor) {
+        return Math.floorMod(actor.hashCode(), AuditChainHead.CHAINS);
+    }
+
+    /** The chain's head, locked until the transaction ends and read after the lock (the latest committed). */
+    private AuditChainHead lockedHead(int shard) {
+        RowLock.acquire(em, "AuditChainHead.lock", shard);
+        AuditChainHead head = em.find(AuditChainHead.class, shard);
+        return head;
     }
 
     /**

@@ -26,6 +26,7 @@ import jp.oqs.audit.AuditKind;
 import jp.oqs.audit.AuditTrail;
 import jp.oqs.clinic.ClinicGuard;
 import jp.oqs.clinic.ClinicLimitException;
+import jp.oqs.audit.PendingAudit;
 import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.platform.BusinessException.Kind;
 import jp.oqs.platform.Page;
@@ -41,6 +42,7 @@ public class BulkChecks {
 
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final int SUBMIT_FLUSH = 1000;
 
     @PersistenceContext(unitName = "oqs")
     private EntityManager em;
@@ -51,11 +53,11 @@ public class BulkChecks {
     @EJB
     private EligibilityService eligibility;
 
-    @Inject
-    private ClinicGuard guard;
-
     @EJB
     private AuditTrail audit;
+
+    @Inject
+    private ClinicGuard guard;
 
     @Inject
     @ConfigProperty(name = "oqs.bulk.retention-days", defaultValue = "7")
@@ -85,6 +87,11 @@ public class BulkChecks {
             BulkEntry entry = entries.get(i);
             em.persist(new BulkEntryRecord(receptionNumber, i, entry == null
                     ? new BulkEntry(null, null, null, null, null, null, null, null) : entry));
+            if ((i + 1) % SUBMIT_FLUSH == 0) {
+                // written in blocks (still one transaction): the unit of work stays small, its commit linear
+                em.flush();
+                em.clear();
+            }
         }
         return request;
     }
@@ -125,12 +132,20 @@ public class BulkChecks {
             return false;
         }
         MedicalInstitutionCode clinic = new MedicalInstitutionCode(request.clinicCode());
+        // every entry before the answered count is answered (chunks commit in entry order with the counts), so
+        // the chunk is the key range from there: no pass over the answered entries, and no row limit (on the
+        // embedded engine a limit in Oracle syntax reads and sorts every remaining entry first)
         List<BulkEntryRecord> chunk = em.createNamedQuery("BulkEntryRecord.unanswered", BulkEntryRecord.class)
                 .setParameter("receptionNumber", receptionNumber)
-                .setMaxResults(chunkSize)
+                .setParameter("from", request.answered())
+                .setParameter("to", request.answered() + chunkSize)
                 .getResultList();
-        for (BulkEntryRecord entry : chunk) {
-            EligibilityService.EntryAnswer outcome = eligibility.answerEntry(clinic, entry.lookupRequest());
+        PendingAudit pending = new PendingAudit();
+        List<EligibilityService.EntryAnswer> outcomes = eligibility.answerEntries(clinic,
+                chunk.stream().map(BulkEntryRecord::lookupRequest).toList(), pending);
+        for (int i = 0; i < chunk.size(); i++) {
+            BulkEntryRecord entry = chunk.get(i);
+            EligibilityService.EntryAnswer outcome = outcomes.get(i);
             if (outcome.answer() != null) {
                 entry.answer(outcome.answer().validity(), JSON.toJson(outcome.answer()));
                 request.counted(outcome.answer().validityName());
@@ -140,6 +155,8 @@ public class BulkChecks {
             }
         }
         request.completeIfAnswered(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        // the chain's lock only from here to the commit, not while the entries were answered
+        audit.append(pending);
         return request.status() == BulkStatus.PROCESSING;
     }
 

@@ -25,8 +25,8 @@ import jp.oqs.api.eligibility.ResultStatus;
 @Table(name = "bulk_entry")
 @IdClass(BulkEntryRecord.Key.class)
 @NamedQuery(name = "BulkEntryRecord.unanswered",
-        query = "SELECT e FROM BulkEntryRecord e WHERE e.receptionNumber = :receptionNumber AND e.answered = 0"
-                + " ORDER BY e.index")
+        query = "SELECT e FROM BulkEntryRecord e WHERE e.receptionNumber = :receptionNumber AND e.index >= :from"
+                + " AND e.index < :to AND e.answered = 0 ORDER BY e.index")
 @NamedQuery(name = "BulkEntryRecord.page",
         query = "SELECT e FROM BulkEntryRecord e WHERE e.receptionNumber = :receptionNumber ORDER BY e.index")
 public class BulkEntryRecord {

@@ -4,13 +4,19 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jp.oqs.api.eligibility.CertificateLookupRequest;
 import jp.oqs.api.eligibility.CertificateLookupResult;
 import jp.oqs.api.eligibility.LookupRequest;
@@ -27,6 +33,7 @@ import jp.oqs.clinic.ClinicGuard;
 import jp.oqs.clinic.ClinicLimitException;
 import jp.oqs.clinic.ClinicRateLimiter;
 import jp.oqs.clinic.NotFoundWatch;
+import jp.oqs.audit.PendingAudit;
 import jp.oqs.identifier.InsurerNumber;
 import jp.oqs.identifier.InvalidIdentifierException;
 import jp.oqs.identifier.MedicalInstitutionCode;
@@ -47,6 +54,7 @@ public class EligibilityService {
 
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
+    private static final int IN_LIST = 500;
 
     @PersistenceContext(unitName = "oqs")
     private EntityManager em;
@@ -77,15 +85,15 @@ public class EligibilityService {
             throws EligibilityException, InvalidIdentifierException, ClinicLimitException {
         refuseOverLimit(clinic);
         try {
-            return decide(clinic, request, AuditKind.LOOKUP);
+            return decide(clinic, request, AuditKind.LOOKUP, databaseReads, immediateAudit);
         } catch (EligibilityException | InvalidIdentifierException refused) {
             audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.LOOKUP, refused.code());
             throw refused;
         }
     }
 
-    private LookupResult decide(MedicalInstitutionCode clinic, LookupRequest request, AuditKind kind)
-            throws EligibilityException, InvalidIdentifierException {
+    private LookupResult decide(MedicalInstitutionCode clinic, LookupRequest request, AuditKind kind, Reads reads,
+                                Auditor auditor) throws EligibilityException, InvalidIdentifierException {
         LocalDate asOf = asOf(request.asOf());
         if (request.birthDate() == null) {
             throw new EligibilityException(Kind.INVALID, ErrorCodes.BIRTH_DATE_REQUIRED,
@@ -99,33 +107,33 @@ public class EligibilityService {
                     "記号・番号または個人単位の被保険者番号を入力してください。",
                     "give symbol + number (+ branchNumber), or individualNumber");
         }
-        Insurer insurer = em.createNamedQuery("Insurer.findByNumber", Insurer.class)
-                .setParameter("insurerNumber", insurerNumber.value())
-                .getResultStream().findFirst().orElse(null);
-        List<Qualification> candidates = insurer == null ? List.of() : candidates(insurer, request, byIndividual);
+        Insurer insurer = reads.insurer(insurerNumber.value());
+        List<Qualification> candidates = insurer == null ? List.of()
+                : candidates(reads, insurer, request, byIndividual);
         List<Person> persons = candidates.stream().map(Qualification::person).distinct().toList();
         if (persons.isEmpty()) {
-            return answer(clinic, kind, asOf, Validity.NOT_FOUND, null, null, null, insurer);
+            return answer(auditor, clinic, kind, asOf, Validity.NOT_FOUND, null, null, null, insurer);
         }
         if (persons.size() > 1) {
-            return answer(clinic, kind, asOf, Validity.MULTIPLE, null, null, null, insurer);
+            return answer(auditor, clinic, kind, asOf, Validity.MULTIPLE, null, null, null, insurer);
         }
         Person person = persons.get(0);
         // of the person's qualifications under these numbers, the one in force on the date, else the latest
         Optional<QualificationVersion> inForce = candidates.stream()
-                .map(q -> versionOn(q, asOf)).flatMap(Optional::stream)
+                .map(q -> reads.versionOn(q, asOf)).flatMap(Optional::stream)
                 .filter(v -> v.lostOn() == null).findFirst();
         if (inForce.isPresent()) {
-            return answer(clinic, kind, asOf, Validity.VALID, person, inForce.get(), null, insurer);
+            return answer(auditor, clinic, kind, asOf, Validity.VALID, person, inForce.get(), null, insurer);
         }
         Qualification matched = candidates.stream().max(Comparator.comparing(Qualification::acquiredOn)).get();
-        QualificationVersion shown = versionOn(matched, asOf).orElseGet(() -> versionOn(matched, END_OF_TIME)
-                .orElseThrow());
+        QualificationVersion shown = reads.versionOn(matched, asOf).orElseGet(() -> reads.versionOn(matched,
+                END_OF_TIME).orElseThrow());
         Optional<QualificationVersion> current = validVersionsOf(person, asOf).stream()
                 .filter(v -> !candidates.contains(v.qualification())).findFirst();
         return current.isPresent()
-                ? answer(clinic, kind, asOf, Validity.INVALID_NEWER_EXISTS, person, shown, current.get(), insurer)
-                : answer(clinic, kind, asOf, Validity.INVALID, person, shown, null, insurer);
+                ? answer(auditor, clinic, kind, asOf, Validity.INVALID_NEWER_EXISTS, person, shown, current.get(),
+                        insurer)
+                : answer(auditor, clinic, kind, asOf, Validity.INVALID, person, shown, null, insurer);
     }
 
     /** A check by My Number card certificate: every qualification of the person valid on the date. */
@@ -164,26 +172,37 @@ public class EligibilityService {
     }
 
     /**
-     * A bulk entry: answered like a single check, or, when its input is bad, answered with the error (audited
-     * too). Never throws, so one bad entry does not roll back the chunk it is answered in.
+     * The entries of a bulk chunk, answered like single checks, or, when an entry's input is bad, answered with the
+     * error (audited too). Never throws for an entry, so one bad entry does not roll back the chunk it is answered
+     * in. What the entries refer to is read for the whole chunk in a few queries ({@link ChunkReads}); the audit
+     * entries are collected in {@code audit}, for the caller to append before it commits.
      */
-    public EntryAnswer answerEntry(MedicalInstitutionCode clinic, LookupRequest request) {
-        try {
-            return new EntryAnswer(decide(clinic, request, AuditKind.BULK_ENTRY), null, null);
-        } catch (EligibilityException | InvalidIdentifierException failure) {
-            audit.record(ActorKind.CLINIC, clinic.value(), AuditKind.BULK_ENTRY, null, null, failure.code());
-            return new EntryAnswer(null, failure.code(), failure.getMessage());
+    public List<EntryAnswer> answerEntries(MedicalInstitutionCode clinic, List<LookupRequest> requests,
+                                           PendingAudit audit) {
+        ChunkReads reads = new ChunkReads(requests);
+        Auditor auditor = (actor, kind, personId, insurerId, result) ->
+                audit.add(ActorKind.CLINIC, actor, kind, personId, insurerId, result);
+        List<EntryAnswer> answers = new ArrayList<>(requests.size());
+        for (LookupRequest request : requests) {
+            try {
+                answers.add(new EntryAnswer(decide(clinic, request, AuditKind.BULK_ENTRY, reads, auditor), null,
+                        null));
+            } catch (EligibilityException | InvalidIdentifierException failure) {
+                auditor.record(clinic.value(), AuditKind.BULK_ENTRY, null, null, failure.code());
+                answers.add(new EntryAnswer(null, failure.code(), failure.getMessage()));
+            }
         }
+        return answers;
     }
 
     /** The outcome of one bulk entry: an answer, or an error code and message. */
     public record EntryAnswer(LookupResult answer, String errorCode, String errorMessage) {
     }
 
-    private LookupResult answer(MedicalInstitutionCode clinic, AuditKind kind, LocalDate asOf, Validity validity,
-                                Person person, QualificationVersion shown, QualificationVersion current,
-                                Insurer insurer) {
-        String checkId = audit.record(ActorKind.CLINIC, clinic.value(), kind, person == null ? null : person.id(),
+    private LookupResult answer(Auditor auditor, MedicalInstitutionCode clinic, AuditKind kind, LocalDate asOf,
+                                Validity validity, Person person, QualificationVersion shown,
+                                QualificationVersion current, Insurer insurer) {
+        String checkId = auditor.record(clinic.value(), kind, person == null ? null : person.id(),
                 insurer == null ? null : insurer.id(), String.valueOf(validity.code()));
         watch(clinic, validity);
         return new LookupResult(checkId, ResultStatus.COMPLETED, validity.code(), validity, asOf,
@@ -221,20 +240,181 @@ public class EligibilityService {
         }
     }
 
-    private List<Qualification> candidates(Insurer insurer, LookupRequest request, boolean byIndividual) {
-        if (byIndividual) {
+    /** Where a decision's audit entry goes: appended at once, or collected for the end of a bulk chunk. */
+    @FunctionalInterface
+    private interface Auditor {
+        String record(String clinic, AuditKind kind, Long personId, Long insurerId, String result);
+    }
+
+    /**
+     * What a decision reads. None of it is changed by the transaction that reads it (a check writes only its
+     * answer and audit entries), so every query runs without flushing the unit of work first.
+     */
+    private interface Reads {
+        Insurer insurer(String insurerNumber);
+
+        /** Qualifications of persons born on {@code birthDate}, by individual-unit number. */
+        List<Qualification> byIndividualNumber(Insurer insurer, String individualNumber, LocalDate birthDate);
+
+        /** Qualifications of persons born on {@code birthDate}, by 記号・番号, oldest first. */
+        List<Qualification> byHousehold(Insurer insurer, String householdKey, LocalDate birthDate);
+
+        Optional<QualificationVersion> versionOn(Qualification qualification, LocalDate date);
+    }
+
+    /** A single check's reads: one query each. */
+    private final Reads databaseReads = new Reads() {
+        @Override
+        public Insurer insurer(String insurerNumber) {
+            return em.createNamedQuery("Insurer.findByNumber", Insurer.class)
+                    .setParameter("insurerNumber", insurerNumber).setFlushMode(FlushModeType.COMMIT)
+                    .getResultStream().findFirst().orElse(null);
+        }
+
+        @Override
+        public List<Qualification> byIndividualNumber(Insurer insurer, String individualNumber,
+                                                      LocalDate birthDate) {
             return em.createNamedQuery("Qualification.byIndividualNumber", Qualification.class)
                     .setParameter("insurer", insurer)
-                    .setParameter("individualNumber", request.individualNumber().strip())
-                    .setParameter("birthDate", request.birthDate())
-                    .getResultList();
+                    .setParameter("individualNumber", individualNumber)
+                    .setParameter("birthDate", birthDate)
+                    .setFlushMode(FlushModeType.COMMIT).getResultList();
+        }
+
+        @Override
+        public List<Qualification> byHousehold(Insurer insurer, String householdKey, LocalDate birthDate) {
+            return em.createNamedQuery("Qualification.byHousehold", Qualification.class)
+                    .setParameter("insurer", insurer)
+                    .setParameter("householdKey", householdKey)
+                    .setParameter("birthDate", birthDate)
+                    .setFlushMode(FlushModeType.COMMIT).getResultList();
+        }
+
+        @Override
+        public Optional<QualificationVersion> versionOn(Qualification qualification, LocalDate date) {
+            return em.createNamedQuery("QualificationVersion.ofQualificationAsOf", QualificationVersion.class)
+                    .setParameter("qualification", qualification)
+                    .setParameter("asOf", date)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .getResultStream().findFirst();
+        }
+    };
+
+    /** A single check's audit entry: appended at once, in its transaction. */
+    private final Auditor immediateAudit = (actor, kind, personId, insurerId, result) ->
+            audit.record(ActorKind.CLINIC, actor, kind, personId, insurerId, result);
+
+    /**
+     * A bulk chunk's reads: the insurers, the qualifications (with their persons and versions) under the numbers
+     * the chunk's entries give, read once for the chunk in a few queries, then answered from memory.
+     */
+    private final class ChunkReads implements Reads {
+
+        private final Map<String, Insurer> insurers = new HashMap<>();
+        private final Map<String, List<Qualification>> households = new HashMap<>();
+        private final Map<String, List<Qualification>> individuals = new HashMap<>();
+
+        ChunkReads(List<LookupRequest> requests) {
+            Map<LookupRequest, String> numberOf = new HashMap<>();
+            for (LookupRequest request : requests) {
+                try {
+                    numberOf.put(request, InsurerNumber.parse(request.insurerNumber()).value());
+                } catch (InvalidIdentifierException refusedWhenDecided) {
+                    // answered with the error by decide
+                }
+            }
+            for (List<String> part : parts(new HashSet<>(numberOf.values()))) {
+                em.createQuery("SELECT i FROM Insurer i WHERE i.insurerNumber IN :numbers", Insurer.class)
+                        .setParameter("numbers", part).setFlushMode(FlushModeType.COMMIT).getResultList()
+                        .forEach(insurer -> insurers.put(insurer.insurerNumber(), insurer));
+            }
+            Set<String> householdKeys = new HashSet<>();
+            Set<String> individualNumbers = new HashSet<>();
+            for (LookupRequest request : requests) {
+                if (!insurers.containsKey(numberOf.get(request)) || request.birthDate() == null) {
+                    continue;
+                }
+                if (present(request.individualNumber())) {
+                    individualNumbers.add(request.individualNumber().strip());
+                } else if (present(request.number())) {
+                    householdKeys.add(Qualification.householdKey(
+                            present(request.symbol()) ? request.symbol().strip() : null, request.number().strip()));
+                }
+            }
+            load(householdKeys, "q.householdKey", households, q -> Qualification.householdKey(q.symbol(), q.number()));
+            load(individualNumbers, "q.individualNumber", individuals, Qualification::individualNumber);
+        }
+
+        /**
+         * Reads the qualifications under the keys, at every insurer: an IN list is served by an index only as
+         * the query's sole condition on the index's first column (see V13), so the insurer is checked in memory.
+         */
+        private void load(Set<String> keys, String column, Map<String, List<Qualification>> into,
+                          java.util.function.Function<Qualification, String> keyOf) {
+            for (List<String> part : parts(keys)) {
+                // persons and versions in one more query each (by key), not joined: the embedded engine joins
+                // in the order of the FROM clause, and a fetch join puts the person first, read in full
+                List<Qualification> found = em.createQuery("SELECT q FROM Qualification q WHERE " + column
+                                + " IN :keys", Qualification.class)
+                        .setParameter("keys", part)
+                        .setHint("eclipselink.batch", "q.person").setHint("eclipselink.batch", "q.versions")
+                        .setHint("eclipselink.batch.type", "IN")
+                        .setHint("eclipselink.batch.size", IN_LIST)
+                        .setFlushMode(FlushModeType.COMMIT).getResultList();
+                for (Qualification q : found) {
+                    into.computeIfAbsent(keyOf.apply(q), k -> new ArrayList<>()).add(q);
+                }
+            }
+            into.values().forEach(list -> list.sort(Comparator.comparing(Qualification::acquiredOn)
+                    .thenComparing(Qualification::id)));
+        }
+
+        @Override
+        public Insurer insurer(String insurerNumber) {
+            return insurers.get(insurerNumber);
+        }
+
+        @Override
+        public List<Qualification> byIndividualNumber(Insurer insurer, String individualNumber,
+                                                      LocalDate birthDate) {
+            return bornOn(individuals, insurer, individualNumber, birthDate);
+        }
+
+        @Override
+        public List<Qualification> byHousehold(Insurer insurer, String householdKey, LocalDate birthDate) {
+            return bornOn(households, insurer, householdKey, birthDate);
+        }
+
+        private List<Qualification> bornOn(Map<String, List<Qualification>> index, Insurer insurer, String key,
+                                           LocalDate birthDate) {
+            return index.getOrDefault(key, List.of()).stream()
+                    .filter(q -> q.insurer().id().equals(insurer.id()) && q.person().birthDate().equals(birthDate))
+                    .toList();
+        }
+
+        @Override
+        public Optional<QualificationVersion> versionOn(Qualification qualification, LocalDate date) {
+            return qualification.versionOn(date);
+        }
+    }
+
+    private static List<List<String>> parts(Set<String> values) {
+        List<String> all = new ArrayList<>(values);
+        List<List<String>> parts = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_LIST) {
+            parts.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
+        }
+        return parts;
+    }
+
+    private static List<Qualification> candidates(Reads reads, Insurer insurer, LookupRequest request,
+                                                  boolean byIndividual) {
+        if (byIndividual) {
+            return reads.byIndividualNumber(insurer, request.individualNumber().strip(), request.birthDate());
         }
         String symbol = present(request.symbol()) ? request.symbol().strip() : null;
-        List<Qualification> household = em.createNamedQuery("Qualification.byHousehold", Qualification.class)
-                .setParameter("insurer", insurer)
-                .setParameter("householdKey", Qualification.householdKey(symbol, request.number().strip()))
-                .setParameter("birthDate", request.birthDate())
-                .getResultList();
+        List<Qualification> household = reads.byHousehold(insurer,
+                Qualification.householdKey(symbol, request.number().strip()), request.birthDate());
         if (!present(request.branchNumber())) {
             return household;
         }
@@ -242,18 +422,12 @@ public class EligibilityService {
         return household.stream().filter(q -> branch.equals(q.branchNumber())).toList();
     }
 
-    private Optional<QualificationVersion> versionOn(Qualification qualification, LocalDate date) {
-        return em.createNamedQuery("QualificationVersion.ofQualificationAsOf", QualificationVersion.class)
-                .setParameter("qualification", qualification)
-                .setParameter("asOf", date)
-                .getResultStream().findFirst();
-    }
-
     /** The person's versions in force on the date that are not a loss: the qualifications valid that day. */
     private List<QualificationVersion> validVersionsOf(Person person, LocalDate date) {
         return em.createNamedQuery("QualificationVersion.asOf", QualificationVersion.class)
                 .setParameter("person", person)
                 .setParameter("asOf", date)
+                .setFlushMode(FlushModeType.COMMIT)
                 .getResultList().stream()
                 .filter(v -> v.lostOn() == null)
                 .toList();

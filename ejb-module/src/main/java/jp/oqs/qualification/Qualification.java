@@ -36,7 +36,7 @@ import jp.oqs.insurer.Insurer;
 @NamedQuery(name = "Qualification.ofPerson",
         query = "SELECT q FROM Qualification q WHERE q.person = :person ORDER BY q.acquiredOn")
 @NamedQuery(name = "Qualification.ofPersons",
-        query = "SELECT q FROM Qualification q JOIN FETCH q.insurer WHERE q.person IN :persons ORDER BY q.acquiredOn")
+        query = "SELECT q FROM Qualification q WHERE q.person IN :persons ORDER BY q.acquiredOn")
 @NamedQuery(name = "Qualification.byIndividualNumber",
         query = "SELECT q FROM Qualification q JOIN FETCH q.person p WHERE q.insurer = :insurer"
                 + " AND q.individualNumber = :individualNumber AND p.birthDate = :birthDate")

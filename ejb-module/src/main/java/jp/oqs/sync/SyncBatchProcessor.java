@@ -170,9 +170,12 @@ public class SyncBatchProcessor {
                     held.put(person, new ArrayList<>());
                 }
                 if (!found.isEmpty()) {
-                    // with their versions in one more query, not one per CHANGE, LOSE or CORRECT record
+                    // with their versions and insurers in one more query each, not one per CHANGE, LOSE or
+                    // CORRECT record; not a fetch join: the embedded engine joins in the order of the FROM clause,
+                    // and a fetch join puts the insurer first, then reads every qualification of each insurer
                     for (Qualification q : em.createNamedQuery("Qualification.ofPersons", Qualification.class)
                             .setParameter("persons", found).setHint("eclipselink.batch", "q.versions")
+                            .setHint("eclipselink.batch", "q.insurer").setHint("eclipselink.batch.type", "IN")
                             .setFlushMode(FlushModeType.COMMIT).getResultList()) {
                         held.get(q.person()).add(q);
                     }

@@ -376,6 +376,66 @@ class EligibilityIT {
         assertError(404, ErrorCodes.RECEPTION_NOT_FOUND, () -> otherClinic.bulk(reception.receptionNumber(), 0, 10));
     }
 
+    /**
+     * A bulk chunk reads what its entries refer to in a few queries and decides from memory: each entry gets
+     * exactly the answer a single check of the same request gets (every validity, by 記号・番号 and by individual
+     * number, errors), and each answer's check id is an entry of the verified audit chain.
+     */
+    @Test
+    void aBulkCheckAnswersEachEntryExactlyAsASingleCheck() throws Exception {
+        LocalDate may = LocalDate.of(2025, 5, 1);
+        LocalDate november = LocalDate.of(2025, 11, 1);
+        List<LookupRequest> requests = List.of(
+                byHousehold("東京", "100", "01", BIRTH, may),                      // 1
+                byHousehold("東京", "100", null, BIRTH, november),                 // 3, with the current one
+                byHousehold("東京", "200", "01", BIRTH, may),                      // 2, died
+                byHousehold("東京", "100", "01", BIRTH.plusDays(1), may),          // 4, wrong birth date
+                byHousehold("東京", "999", "01", BIRTH, may),                      // 4, unknown number
+                byHousehold("双子", "300", null, BIRTH, may),                      // 5, twins
+                byHousehold("双子", "300", "02", BIRTH, may),                      // 1, the second twin
+                new LookupRequest(CENTRAL, null, null, null, fixture.centralNumberOfP1(), BIRTH, november),
+                new LookupRequest(CENTRAL, null, null, null, fixture.centralNumberOfP1(), BIRTH.minusDays(1),
+                        november),
+                new LookupRequest(insurerNumber("06", "27", 999), "東京", "100", "01", null, BIRTH, may),
+                byHousehold("東京", "100", "01", null, may),                       // BIRTH_DATE_REQUIRED
+                byHousehold(null, null, null, BIRTH, may),                         // IDENTIFIER_REQUIRED
+                new LookupRequest("0613001", null, "1", null, null, BIRTH, may));  // INVALID_INSURER_NUMBER
+        List<BulkEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            LookupRequest r = requests.get(i);
+            entries.add(new BulkEntry("same-" + i, r.insurerNumber(), r.symbol(), r.number(), r.branchNumber(),
+                    r.individualNumber(), r.birthDate(), r.asOf()));
+        }
+        BulkResult bulk = awaitDone(clinic.submitBulk(new BulkLookupRequest(entries))
+                .readEntity(BulkReception.class).receptionNumber());
+        assertEquals(requests.size(), bulk.results().size());
+        for (int i = 0; i < requests.size(); i++) {
+            var entry = bulk.results().get(i);
+            try {
+                LookupResult single = clinic.lookup(requests.get(i));
+                assertNotNull(entry.answer(), "entry " + i + " answered, not " + entry.errorCode());
+                assertEquals(single.validity(), entry.validity(), "entry " + i);
+                assertEquals(new LookupResult(null, single.resultStatus(), single.validity(), single.validityName(),
+                                single.asOf(), single.qualification(), single.current()),
+                        new LookupResult(null, entry.answer().resultStatus(), entry.answer().validity(),
+                                entry.answer().validityName(), entry.answer().asOf(), entry.answer().qualification(),
+                                entry.answer().current()), "entry " + i);
+            } catch (jakarta.ws.rs.WebApplicationException refused) {
+                String code = refused.getResponse().readEntity(jp.oqs.api.error.ErrorBody.class).code();
+                assertEquals(code, entry.errorCode(), "entry " + i);
+            }
+        }
+        List<Integer> validities = bulk.results().stream().map(r -> r.validity()).toList();
+        assertEquals(java.util.Arrays.asList(1, 3, 2, 4, 4, 5, 1, 1, 4, 4, null, null, null), validities);
+        AuditApi auditor = client(AuditApi.class, deployment, token(Roles.AUDITOR, "auditor-1"));
+        var checkIds = auditor.search(CLINIC, null, TODAY.minusDays(1).toString(), TODAY.plusDays(1).toString(), 0,
+                1000).items().stream().filter(e -> e.kind().equals("BULK_ENTRY")).map(e -> e.checkId()).toList();
+        bulk.results().stream().filter(r -> r.answer() != null)
+                .forEach(r -> assertTrue(checkIds.contains(r.answer().checkId()), r.entryId() + " audited"));
+        var verification = auditor.verify();
+        assertTrue(verification.intact(), verification.broken().toString());
+    }
+
     private BulkResult awaitDone(String receptionNumber) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             BulkResult result = clinic.bulk(receptionNumber, 0, 1000);
