@@ -68,10 +68,20 @@ public class AuditChainHead {
         return entry.shardSeq() >= keyedFromSeq;
     }
 
-    void advance(AuditEntry entry, AuditChainKey key) {
+    /**
+     * Moves the head to {@code entry}, its new last entry. The head is sealed again only if its MAC held (or it was
+     * not sealed yet): a head changed without the key (rewound after its last entries were deleted, say) must not
+     * be made authentic by the next append, so it stays unauthentic and every verification keeps reporting it.
+     * Returns whether the head was intact.
+     */
+    boolean advance(AuditEntry entry, AuditChainKey key) {
+        boolean intact = headMac == null || authentic(key);
         this.lastSeq = entry.shardSeq();
         this.lastHash = entry.entryHash();
-        seal(key);
+        if (intact) {
+            seal(key);
+        }
+        return intact;
     }
 
     void seal(AuditChainKey key) {

@@ -24,6 +24,8 @@ import jp.oqs.platform.ServiceClock;
 @Stateless
 public class AuditTrail {
 
+    private static final System.Logger LOG = System.getLogger(AuditTrail.class.getName());
+
     private static final int VERIFY_CHUNK = 5000;
     /** The widths of {@code audit_entry.actor} and {@code .result} (V3, V12). */
     private static final int ACTOR_LENGTH = 100;
@@ -51,7 +53,7 @@ public class AuditTrail {
         AuditEntry entry = new AuditEntry(shard, head.lastSeq() + 1, clock.instant(), actorKind, actor, kind, checkId,
                 personId, insurerId, result, head.lastHash(), chainKey);
         em.persist(entry);
-        head.advance(entry, chainKey);
+        advance(head, entry);
         return checkId;
     }
 
@@ -78,9 +80,18 @@ public class AuditTrail {
                         e.actor(), e.kind(), e.checkId(), e.personId(), e.insurerId(), e.result(), head.lastHash(),
                         chainKey);
                 em.persist(entry);
-                head.advance(entry, chainKey);
+                advance(head, entry);
             }
         });
+    }
+
+    /** Moves the head; a head whose MAC did not hold (changed without the key) stays so, and is reported. */
+    private void advance(AuditChainHead head, AuditEntry entry) {
+        if (!head.advance(entry, chainKey)) {
+            LOG.log(System.Logger.Level.ERROR, "audit chain {0}: its head MAC does not hold (the head was changed "
+                    + "without the chain key, or the key differs); the head is not sealed again, so verification "
+                    + "keeps reporting it", head.shard());
+        }
     }
 
     private static int shardOf(String actor) {
