@@ -177,6 +177,7 @@ class AuthorizationMatrixIT {
             "activity.xhtml", "activity.xhtml?insurer=@SYNC@",
             "audit.xhtml", "audit.xhtml",
             "accounts.xhtml", "accounts.xhtml",
+            "home.xhtml", "home.xhtml",
             "insurers.csv", "insurers.csv"));
 
     /** The bootstrap 支払基金 administrator of the Arquillian server (arquillian.xml). */

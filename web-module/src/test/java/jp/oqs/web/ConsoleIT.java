@@ -397,6 +397,9 @@ class ConsoleIT {
         wait.until(ExpectedConditions.urlContains("/console/accounts.xhtml"));
         assertEquals("職員アカウント", text(By.tagName("h1")));
         assertTrue(text(By.id("current-user")).contains("セキュリティ管理者"));
+        open(""); // the service's root sends a security administrator to the accounts page too, not to a 403
+        wait.until(ExpectedConditions.urlContains("/console/accounts.xhtml"));
+        assertEquals("職員アカウント", text(By.tagName("h1")));
         for (String link : List.of("nav-insurers", "nav-onboard", "nav-persons", "nav-activity", "nav-audit")) {
             assertTrue(browser.findElements(By.id(link)).isEmpty(), link + " is not offered");
         }

@@ -48,6 +48,11 @@ public class SignIn {
         return null;
     }
 
+    /** The root page's action: where a signed-in user lands (anyone else is sent on to sign in from there). */
+    public String landing() {
+        return landingPage(FacesContext.getCurrentInstance().getExternalContext());
+    }
+
     /**
      * Where a user lands after signing in: the insurer list, except for a security administrator, who reaches the
      * accounts page only (a protected view: the redirect carries its token).
