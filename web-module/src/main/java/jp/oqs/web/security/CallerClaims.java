@@ -37,15 +37,19 @@ public class CallerClaims {
 
     /** The clinic's 医療機関コード; a missing or malformed claim is the gateway's fault: 403. */
     public MedicalInstitutionCode medicalInstitutionCode() throws BusinessException {
-        Object claim = token().claim(Roles.CLAIM_MEDICAL_INSTITUTION_CODE);
-        String value = claim == null ? null : claim.toString().replace("\"", "");
         try {
-            return MedicalInstitutionCode.parse(value);
+            return medicalInstitutionCode(token());
         } catch (InvalidIdentifierException e) {
             throw new ForbiddenCallerException(ErrorCodes.FORBIDDEN_CLINIC,
                     "医療機関コードを確認できないため、照会できません。",
                     "the token's medicalInstitutionCode claim is missing or invalid: " + e.hint());
         }
+    }
+
+    /** The 医療機関コード a token's claim carries (a JSON string claim or a plain one). */
+    static MedicalInstitutionCode medicalInstitutionCode(TokenCaller caller) throws InvalidIdentifierException {
+        Object claim = caller.claim(Roles.CLAIM_MEDICAL_INSTITUTION_CODE);
+        return MedicalInstitutionCode.parse(claim == null ? null : claim.toString().replace("\"", ""));
     }
 
     /** The insurers a sync job may write for; a malformed entry is the issuer's fault: 403. */

@@ -25,7 +25,6 @@ import jp.oqs.api.security.Roles;
 import jp.oqs.audit.ActorKind;
 import jp.oqs.audit.AuditTrail;
 import jp.oqs.identifier.InvalidIdentifierException;
-import jp.oqs.identifier.MedicalInstitutionCode;
 
 /**
  * Puts every refusal of an authenticated API caller on the audit trail ({@code ACCESS_REFUSED}, written by
@@ -137,13 +136,10 @@ public class RefusalAuditFeature implements DynamicFeature {
         /** A clinic by its 医療機関コード, as its checks are (the token's name if the code is not valid). */
         private static String actor(TokenCaller caller) {
             if (caller.groups().contains(Roles.CLINIC)) {
-                Object code = caller.claim(Roles.CLAIM_MEDICAL_INSTITUTION_CODE);
-                if (code instanceof String text) {
-                    try {
-                        return MedicalInstitutionCode.parse(text).value();
-                    } catch (InvalidIdentifierException invalid) {
-                        // named by the token instead
-                    }
+                try {
+                    return CallerClaims.medicalInstitutionCode(caller).value();
+                } catch (InvalidIdentifierException invalid) {
+                    // named by the token instead
                 }
             }
             return caller.getName();
