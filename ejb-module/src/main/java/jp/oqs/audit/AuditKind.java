@@ -53,5 +53,7 @@ public enum AuditKind {
     /** A clinic went over a per-clinic limit and was refused (429); at most one entry per clinic and period. */
     CLINIC_LIMIT,
     /** A clinic's share of not-found answers reached the alert threshold in a window (possible harvesting). */
-    CLINIC_ALERT
+    CLINIC_ALERT,
+    /** A clinic registered or removed 照会番号 (result: {@code STORED n REMOVED m}); names no person. */
+    REFERENCE_NUMBERS
 }
