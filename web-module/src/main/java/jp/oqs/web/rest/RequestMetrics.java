@@ -28,11 +28,11 @@ import jp.oqs.metrics.ServiceMetrics.LookupMethod;
  */
 public final class RequestMetrics {
 
-    private RequestMetrics() {
-    }
-
     private static final Logger LOG = System.getLogger(RequestMetrics.class.getName());
     private static volatile ServiceMetrics metrics;
+
+    private RequestMetrics() {
+    }
 
     /**
      * Counts with the metrics bean, looked up once (filters built by a feature are not CDI beans); a failure to
