@@ -26,6 +26,8 @@ usage: bin/oqs bench [options]
   --persons N         persons loaded through the sync API (default 1000000)
   --streams K         sync streams, one insurer each, in parallel (default 1)
   --batch N           records per sync batch (default 10000)
+  --load-minutes M    start no sync batch after M minutes: the run goes on with the persons loaded so far and
+                      the report says so (default: no limit)
   --bulk N            entries of the bulk check (default 100000; 0: none)
   --duration S        seconds of each wrk run and of the open-model run (default 30)
   --connections "C…"  wrk connection counts (default "8 64")
@@ -40,6 +42,7 @@ EOF
 persons=1000000
 streams=1
 batch=10000
+load_minutes=0
 bulk=100000
 duration=30
 connections="8 64"
@@ -53,6 +56,7 @@ while [ $# -gt 0 ]; do
         --persons) persons="${2:?--persons needs a number}"; shift 2 ;;
         --streams) streams="${2:?--streams needs a number}"; shift 2 ;;
         --batch) batch="${2:?--batch needs a number}"; shift 2 ;;
+        --load-minutes) load_minutes="${2:?--load-minutes needs a number}"; shift 2 ;;
         --bulk) bulk="${2:?--bulk needs a number}"; shift 2 ;;
         --duration) duration="${2:?--duration needs seconds}"; shift 2 ;;
         --connections) connections="${2:?--connections needs numbers}"; shift 2 ;;
@@ -67,6 +71,7 @@ done
 for n in "$persons" "$streams" "$batch" "$duration"; do
     [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench: '$n' is not a positive number" >&2; exit 2; }
 done
+[[ "$load_minutes" =~ ^[0-9]+$ ]] || { echo "bench: --load-minutes '$load_minutes' is not a number" >&2; exit 2; }
 [[ "$bulk" =~ ^[0-9]+$ ]] || { echo "bench: --bulk '$bulk' is not a number" >&2; exit 2; }
 for c in $connections; do
     [[ "$c" =~ ^[1-9][0-9]*$ ]] && [ "$c" -ge 2 ] \
@@ -206,7 +211,7 @@ say "Payara Micro (pid $micro_pid) ready in $ready_s s, RSS $(get micro.start_rs
 # --- sync ------------------------------------------------------------------------------------------------------
 say "loading $persons persons through the sync API, $streams stream(s), batches of $batch"
 bench load --url "$base/" --data-dir "$data" --work "$work" --results "$results" --persons "$persons" \
-    --streams "$streams" --batch "$batch"
+    --streams "$streams" --batch "$batch" --minutes "$load_minutes"
 memory after_load "$micro_pid"
 
 # --- wrk: ceiling and lookups ----------------------------------------------------------------------------------

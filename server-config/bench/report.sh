@@ -41,6 +41,12 @@ for c in $connections; do
     [ "$r" -le "$best" ] || best="$r"
 done
 persons="$(num sync.records)"
+if [ "$(v sync.cut_by_minutes 0)" != 0 ]; then
+    cut_note=" The load was cut by its time budget (\`--load-minutes $(v sync.cut_by_minutes)\`): $persons of the
+$(num sync.requested) persons asked for were loaded in the time this run had; every figure below is for $persons persons."
+else
+    cut_note=""
+fi
 
 cat <<EOF
 # Performance
@@ -48,7 +54,7 @@ cat <<EOF
 Measured by \`bin/oqs bench\` (README, "Benchmarks") on $(v started) (finished $(v finished)); this file and
 [\`$chart\`]($chart) are written by the harness, every figure below comes from that run. Issue 14 holds the goals.
 
-Command: \`$(v command)\`
+Command: \`$(v command)\`$cut_note
 
 Machine: $(v cores) cores ($(v cpu)), $(v memory_gib) GiB memory, $(v jdk). The load tools run on the same
 machine as the server, and other work shared it: load average (1, 5, 15 min) $(v load_start) at the start,
@@ -123,9 +129,11 @@ used right after a full collection (\`jcmd <pid> GC.run\`, then \`GC.heap_info\`
 | after loading $persons persons | $(v after_load.heap_used_mib) MiB | $(v after_load.heap_committed_mib) MiB | $(v after_load.rss_mib) MiB | $(v after_load.rss_peak_mib) MiB |
 | after the $(num bulk.entries)-entry bulk check | $(v after_bulk.heap_used_mib) MiB | $(v after_bulk.heap_committed_mib) MiB | $(v after_bulk.rss_mib) MiB | $(v after_bulk.rss_peak_mib) MiB |
 
-OutOfMemoryError in the server's log: $(v micro.out_of_memory). The database is HSQLDB with disk (cached) tables,
-so the persons live in the data directory, not in the heap: the live heap after the load is the service's own
-working set plus HSQLDB's row cache, and it does not grow with the number of persons beyond that cache.
+What the embedded default needs for $persons persons and a $(num bulk.entries)-entry bulk check: a live heap of
+$(awk -v a="$(v after_load.heap_used_mib 0)" -v b="$(v after_bulk.heap_used_mib 0)" 'BEGIN { printf "%d", (a > b ? a : b) }') MiB at
+most at the points measured (after the load, after the bulk check); the run held in \`$(v java_opts)\`
+(OutOfMemoryError in the server's log: $(v micro.out_of_memory)). The persons are in the database files of the data
+directory (HSQLDB disk tables, with a bounded row cache in the heap), not in the heap itself.
 
 ## The EAR on Payara Server
 

@@ -30,7 +30,7 @@ import jp.oqs.devtools.EmbeddedTokens;
  * <pre>
  * java -cp server-config.jar:ejb-module.jar jp.oqs.devtools.bench.Bench STEP [--option value]...
  *   ports N                          N free TCP ports on 127.0.0.1, one a line
- *   load  --url U --data-dir D --work W --results R --persons N --streams K [--batch 10000]
+ *   load  --url U --data-dir D --work W --results R --persons N --streams K [--batch 10000] [--minutes M]
  *   bulk  --url U --data-dir D --work W --results R --entries N
  *   open  --url U --work W --results R --rate PER_SECOND --seconds S
  *   chart --results R --out FILE.svg
@@ -136,7 +136,8 @@ public final class Bench {
     /**
      * Onboards and activates one insurer per stream, loads the persons through the sync API (one thread per
      * insurer, batches of {@code --batch} records, each batch checked to be accepted whole), then writes the lookup
-     * sample and the clinic tokens the load tools use.
+     * sample and the clinic tokens the load tools use. With {@code --minutes} no batch starts after that many
+     * minutes: the run goes on with the persons loaded (and says so).
      */
     private static void load(Map<String, String> options)
             throws IOException, GeneralSecurityException, InterruptedException {
@@ -159,20 +160,21 @@ public final class Bench {
         System.out.printf("[benchmark] %d insurer(s) onboarded and activated: %s%n", streams, population.insurers());
 
         AtomicLong loaded = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(streams);
-        List<Future<Void>> done = new ArrayList<>();
+        int minutes = Integer.parseInt(options.getOrDefault("minutes", "0"));
         long start = System.nanoTime();
+        long deadline = minutes > 0 ? start + Duration.ofMinutes(minutes).toNanos() : Long.MAX_VALUE;
+        ExecutorService pool = Executors.newFixedThreadPool(streams);
+        List<Future<Integer>> done = new ArrayList<>();
         for (int s = 0; s < streams; s++) {
             int stream = s;
-            done.add(pool.submit(() -> {
-                loadStream(http, tokens, population, stream, batchSize, loaded, start);
-                return null;
-            }));
+            done.add(pool.submit(() -> loadStream(http, tokens, population, stream, batchSize, loaded, start,
+                    deadline)));
         }
         pool.shutdown();
+        int fewest = Integer.MAX_VALUE;
         try {
-            for (Future<Void> stream : done) {
-                stream.get();
+            for (Future<Integer> stream : done) {
+                fewest = Math.min(fewest, stream.get());
             }
         } catch (java.util.concurrent.ExecutionException e) {
             pool.shutdownNow();
@@ -180,14 +182,24 @@ public final class Bench {
                     : new IllegalStateException("a sync stream failed: " + e.getCause(), e.getCause());
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        double rate = persons / seconds;
+        long records = loaded.get();
+        double rate = records / seconds;
+        boolean cut = records < persons;
+        // every stream loaded a prefix of its persons: those below the shortest prefix are all loaded
+        BenchPersons loadedPersons = cut ? new BenchPersons(population.insurers(), fewest * streams) : population;
+        if (cut) {
+            System.out.printf("[benchmark] sync: the %d-minute budget (--minutes) ended the load after %,d of %,d "
+                    + "records; the lookups use the first %,d persons%n", minutes, records, persons,
+                    loadedPersons.persons());
+        }
         System.out.printf("[benchmark] sync: %,d records in %d stream(s), batches of %,d: %.1f s (%,.0f records/s)%n",
-                persons, streams, batchSize, seconds, rate);
-        record(results, Map.of("sync.records", persons, "sync.streams", streams, "sync.batch", batchSize,
-                "sync.seconds", String.format("%.1f", seconds), "sync.records_per_s", String.format("%.0f", rate)));
+                records, streams, batchSize, seconds, rate);
+        record(results, Map.of("sync.records", records, "sync.requested", persons, "sync.streams", streams,
+                "sync.batch", batchSize, "sync.seconds", String.format("%.1f", seconds), "sync.records_per_s",
+                String.format("%.0f", rate), "sync.cut_by_minutes", cut ? minutes : 0));
 
-        population.save(work);
-        writeSample(population, work);
+        loadedPersons.save(work);
+        writeSample(loadedPersons, work);
         List<String> clinicTokens = new ArrayList<>(CLINICS);
         for (int c = 0; c < CLINICS; c++) {
             clinicTokens.add(tokens.issue("clinic", "bench-clinic-" + c,
@@ -196,15 +208,17 @@ public final class Bench {
         Files.write(work.resolve(CLINIC_TOKENS_FILE), clinicTokens);
     }
 
-    private static void loadStream(BenchHttp http, EmbeddedTokens tokens, BenchPersons population, int stream,
-                                   int batchSize, AtomicLong loaded, long start)
+    /** Loads one insurer's persons; answers how many, fewer if the deadline came first. */
+    private static int loadStream(BenchHttp http, EmbeddedTokens tokens, BenchPersons population, int stream,
+                                  int batchSize, AtomicLong loaded, long start, long deadline)
             throws IOException, GeneralSecurityException, InterruptedException {
         String insurer = population.insurers().get(stream);
         int streams = population.insurers().size();
         String token = tokens.issue("insurer-sync", "bench-sync-" + stream,
                 Map.of("insurerNumbers", List.of(insurer)), TOKEN_LIFETIME);
         int person = stream;
-        while (person < population.persons()) {
+        int mine = 0;
+        while (person < population.persons() && System.nanoTime() < deadline) {
             StringBuilder json = new StringBuilder(batchSize * 330);
             json.append("{\"batchId\":\"").append(UUID.randomUUID()).append("\",\"insurerNumber\":\"").append(insurer)
                     .append("\",\"records\":[");
@@ -224,11 +238,13 @@ public final class Bench {
                 throw new IllegalStateException("sync batch of " + size + " records: only " + accepted
                         + " accepted; first result: " + answer.substring(0, Math.min(answer.length(), 600)));
             }
+            mine += size;
             long total = loaded.addAndGet(size);
             System.out.printf("[benchmark] sync stream %d: batch of %,d in %,d ms (%,.0f records/s); %,d of %,d "
                             + "loaded, %,.0f records/s overall%n", stream, size, millis, size * 1000.0 / millis, total,
                     population.persons(), total / ((System.nanoTime() - start) / 1e9));
         }
+        return mine;
     }
 
     /** The persons the load tools look up: a uniform random sample of those loaded, one lookup body a line. */
