@@ -47,7 +47,7 @@ final class LookupChart {
                 + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"12\">%n", width, height, width, height));
         svg.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"22\" font-size=\"15\">Lookups against the ceiling, "
-                + "%s persons, %s (bin/oqs bench)</text>%n", LEFT, escape(figures.getProperty("sync.records", "?")),
+                + "%,d persons, %s (bin/oqs bench)</text>%n", LEFT, Long.parseLong(figures.getProperty("sync.records", "0")),
                 escape(figures.getProperty("date", ""))));
         panel(svg, figures, connections, "rps", "throughput (requests/s)", LEFT);
         panel(svg, figures, connections, "p99_ms", "p99 latency (ms)", LEFT + PANEL_WIDTH + 80);
@@ -84,8 +84,7 @@ final class LookupChart {
             int y = bottom - (int) Math.round(PANEL_HEIGHT * t / 5.0);
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#eeeeee\"/>"
                             + "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n", left, y, left + PANEL_WIDTH, y,
-                    left - 6, y + 4, v >= 100 ? String.format(Locale.ROOT, "%,.0f", v)
-                            : String.format(Locale.ROOT, "%.1f", v)));
+                    left - 6, y + 4, label(v)));
         }
         for (int i = 0; i < connections.size(); i++) {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>%n",
@@ -103,14 +102,18 @@ final class LookupChart {
                 points.append(x).append(',').append(y).append(' ');
                 svg.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"%s\"/>"
                                 + "<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>%n", x, y, series[2], x + 7, y - 6,
-                        series[2], v >= 100 ? String.format(Locale.ROOT, "%,.0f", v)
-                                : String.format(Locale.ROOT, "%.1f", v)));
+                        series[2], label(v)));
             }
             if (!points.isEmpty()) {
                 svg.append(String.format(Locale.ROOT, "<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" "
                         + "stroke-width=\"2\"/>%n", points.toString().trim(), series[2]));
             }
         }
+    }
+
+    private static String label(double v) {
+        return v >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%,.0f", v)
+                : String.format(Locale.ROOT, "%.1f", v);
     }
 
     private static int xOf(int left, int index, int count) {
