@@ -1,0 +1,117 @@
+package jp.oqs.devtools.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Single lookups at a constant arrival rate (an open model): request {@code k} is due at {@code start + k / rate}
+ * whatever the answers before it do, and its latency is measured from that due time, not from when it was sent. A
+ * closed-loop tool (wrk: each connection waits for its answer before sending the next request) sends less while
+ * the server stalls and so never measures the stall's queue ("coordinated omission"); wrk2, which fixes that, is
+ * not packaged in Debian. Requests go out asynchronously over {@code java.net.http} (HTTP/1.1, keep-alive; it opens
+ * another connection whenever every open one is busy, as an open model needs); the percentiles come from all
+ * latencies, sorted.
+ */
+final class OpenModel {
+
+    private OpenModel() {
+    }
+
+    static void run(Map<String, String> options) throws IOException, InterruptedException {
+        BenchHttp http = new BenchHttp(URI.create(Bench.required(options, "url")));
+        Path work = Path.of(Bench.required(options, "work"));
+        Path results = Path.of(Bench.required(options, "results"));
+        double rate = Double.parseDouble(Bench.required(options, "rate"));
+        int seconds = Bench.positive(options, "seconds", "30");
+        String label = options.getOrDefault("label", "open");
+        if (rate <= 0) {
+            throw new IllegalArgumentException("--rate must be above 0");
+        }
+        List<String> bodies = Bench.lines(work, Bench.LOOKUPS_FILE);
+        List<String> tokens = Bench.lines(work, Bench.CLINIC_TOKENS_FILE);
+        URI lookups = http.api("eligibility/lookups");
+
+        int total = (int) Math.max(1, Math.round(rate * seconds));
+        long interval = Math.round(1e9 / rate);
+        long[] latencies = new long[total];
+        AtomicInteger failures = new AtomicInteger();
+        AtomicInteger completed = new AtomicInteger();
+        CompletableFuture<?>[] answers = new CompletableFuture<?>[total];
+        Random random = new Random(41);
+        long start = System.nanoTime() + 50_000_000L;
+        long lateSends = 0;
+        for (int k = 0; k < total; k++) {
+            long due = start + k * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            } else if (wait < -1_000_000L) {
+                lateSends++;
+            }
+            HttpRequest request = HttpRequest.newBuilder(lookups)
+                    .timeout(Duration.ofSeconds(60))
+                    .header("Authorization", "Bearer " + tokens.get(random.nextInt(tokens.size())))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(bodies.get(random.nextInt(bodies.size())),
+                            StandardCharsets.UTF_8))
+                    .build();
+            int index = k;
+            answers[k] = http.client().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                    .handle((response, failure) -> {
+                        latencies[index] = System.nanoTime() - due;
+                        if (failure != null || response.statusCode() != 200
+                                || !response.body().contains("\"validity\":1")) {
+                            failures.incrementAndGet();
+                        }
+                        completed.incrementAndGet();
+                        return null;
+                    });
+        }
+        double sendSeconds = (System.nanoTime() - start) / 1e9;
+        try {
+            CompletableFuture.allOf(answers).get(90, TimeUnit.SECONDS);
+        } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("open model: " + (total - completed.get()) + " of " + total
+                    + " lookups unanswered 90 s after the last was sent", e);
+        }
+        Arrays.sort(latencies);
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put(label + ".rate", String.format("%.0f", rate));
+        figures.put(label + ".sent_rate", String.format("%.0f", total / sendSeconds));
+        figures.put(label + ".requests", total);
+        figures.put(label + ".failures", failures.get());
+        figures.put(label + ".late_sends", lateSends);
+        figures.put(label + ".p50_ms", millis(latencies, 0.50));
+        figures.put(label + ".p90_ms", millis(latencies, 0.90));
+        figures.put(label + ".p99_ms", millis(latencies, 0.99));
+        figures.put(label + ".p999_ms", millis(latencies, 0.999));
+        figures.put(label + ".max_ms", String.format("%.1f", latencies[total - 1] / 1e6));
+        System.out.printf("[benchmark] open model, %,.0f lookups/s for %d s (%,d requests, sent at %,.0f/s, %d sent "
+                        + "more than 1 ms late, %d failed): p50 %s ms, p90 %s ms, p99 %s ms, p99.9 %s ms, max %s ms%n",
+                rate, seconds, total, total / sendSeconds, lateSends, failures.get(), figures.get(label + ".p50_ms"),
+                figures.get(label + ".p90_ms"), figures.get(label + ".p99_ms"), figures.get(label + ".p999_ms"),
+                figures.get(label + ".max_ms"));
+        Bench.record(results, figures);
+    }
+
+    private static String millis(long[] sorted, double quantile) {
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
+        return String.format("%.1f", sorted[Math.max(0, index)] / 1e6);
+    }
+}
