@@ -97,14 +97,18 @@ public class CardSessions {
 
     /**
      * Confirms the clinic's session with the card's proof and the patient's choices. A refusal is on the audit
-     * trail with its code, in a transaction of its own (this one rolls back, so the session stays unconfirmed).
+     * trail with its code, in a transaction of its own (this one rolls back, so the session stays unconfirmed);
+     * an unknown or another clinic's session is written by the web layer's refusal audit, as every 404 of an object
+     * fetched by id ({@code ACCESS_REFUSED}), not twice.
      */
     public CardSessionResult confirm(MedicalInstitutionCode clinic, String sessionId, CardConfirmation confirmation)
             throws EligibilityException, ClinicLimitException {
         try {
             return decide(clinic, sessionId, confirmation);
         } catch (EligibilityException refused) {
-            audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.CARD_SESSION, refused.code());
+            if (!ErrorCodes.CARD_SESSION_NOT_FOUND.equals(refused.code())) {
+                audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.CARD_SESSION, refused.code());
+            }
             throw refused;
         }
     }
@@ -122,7 +126,8 @@ public class CardSessions {
         certificates.validate(certificate, LocalDate.ofInstant(now, ServiceClock.JAPAN));
         PersonAccess.checkSignature(certificate, session.nonce(), confirmation.signature());
         Person person = enrolments.registeredPerson(certificate);
-        session.confirm(now, certificate, person.id());
+        session.confirm(now, EnrolledCertificate.issuerOf(certificate), EnrolledCertificate.serialOf(certificate),
+                person.id());
         CertificateLookupResult answer = eligibility.cardSessionAnswer(clinic, person, confirmation.asOf());
         List<ConsentView> given = consents.atReader(clinic, person, confirmation.consents());
         return new CardSessionResult(session.id(), answer, given, confirmation.prescriptionForm(),

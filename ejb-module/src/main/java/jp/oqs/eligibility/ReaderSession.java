@@ -6,7 +6,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.platform.BusinessException.Kind;
@@ -90,11 +89,12 @@ public class ReaderSession {
                 "no card session with this id for this clinic");
     }
 
-    void confirm(Instant now, X509Certificate certificate, long person) {
+    /** Confirmed at {@code now} for the person, with the certificate (issuer and serial as enrolments keep them). */
+    void confirm(Instant now, String issuer, String serial, long person) {
         confirmedAt = now;
         personId = person;
-        certificateIssuer = EnrolledCertificate.issuerOf(certificate);
-        certificateSerial = EnrolledCertificate.serialOf(certificate);
+        certificateIssuer = issuer;
+        certificateSerial = serial;
     }
 
     public String id() {

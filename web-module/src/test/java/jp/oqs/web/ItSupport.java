@@ -67,8 +67,13 @@ public final class ItSupport {
 
     /** A typed client of a contract interface, through MicroProfile Rest Client, as a vendor would build it. */
     public static <T> T client(Class<T> api, URL deployment, String token) {
+        return client(api, api(deployment), token);
+    }
+
+    /** A typed client of a contract interface on a server of a test's own ({@link MicroServer#api()}). */
+    public static <T> T client(Class<T> api, URI root, String token) {
         return RestClientBuilder.newBuilder()
-                .baseUri(api(deployment))
+                .baseUri(root)
                 .register((ClientRequestFilter) request ->
                         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .build(api);
@@ -76,7 +81,11 @@ public final class ItSupport {
 
     /** A typed client without a bearer token (the card authenticates the person). */
     public static <T> T anonymousClient(Class<T> api, URL deployment) {
-        return RestClientBuilder.newBuilder().baseUri(api(deployment)).build(api);
+        return anonymousClient(api, api(deployment));
+    }
+
+    public static <T> T anonymousClient(Class<T> api, URI root) {
+        return RestClientBuilder.newBuilder().baseUri(root).build(api);
     }
 
     /** A plain JAX-RS client for calls the typed client cannot make (no token, malformed bodies). */
