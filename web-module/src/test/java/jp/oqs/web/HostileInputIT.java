@@ -48,6 +48,13 @@ import java.util.function.Supplier;
 import jp.oqs.api.ApiVersion;
 import jp.oqs.api.audit.AccessHistoryApi;
 import jp.oqs.api.audit.AccessHistoryRequest;
+import jp.oqs.api.eligibility.CardConfirmation;
+import jp.oqs.api.eligibility.CardSessionApi;
+import jp.oqs.api.eligibility.ConsentCategory;
+import jp.oqs.api.eligibility.ConsentChoices;
+import jp.oqs.api.eligibility.PrescriptionForm;
+import jp.oqs.api.person.CardRegistrationRequest;
+import jp.oqs.api.person.ConsentWithdrawal;
 import jp.oqs.api.eligibility.BulkEntry;
 import jp.oqs.api.eligibility.BulkLookupRequest;
 import jp.oqs.api.eligibility.CertificateLookupRequest;
@@ -248,7 +255,8 @@ class HostileInputIT {
     // what the hostile requests start from
 
     /** Insurers, a person to look up, a person to enrol certificates for, a card, challenges. */
-    private record Fixture(TestPki.Card card, List<String> challenges, String batchId, String receptionNumber) {
+    private record Fixture(TestPki.Card card, List<String> challenges, String batchId, String receptionNumber,
+                           List<String> sessions) {
     }
 
     private Fixture fixture() throws Exception {
@@ -289,7 +297,13 @@ class HostileInputIT {
                 "宮崎", "100", "01", null, BIRTH, TODAY))))) {
             receptionNumber = accepted.readEntity(jp.oqs.api.eligibility.BulkReception.class).receptionNumber();
         }
-        return new Fixture(card, challenges, batch.batchId().toString(), receptionNumber);
+        CardSessionApi desk = client(CardSessionApi.class, deployment, token(Roles.CLINIC, "hostile-clinic",
+                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, CLINIC)));
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sessions.add(desk.open().sessionId());
+        }
+        return new Fixture(card, challenges, batch.batchId().toString(), receptionNumber, sessions);
     }
 
     private HostileRequests.Callers callers() throws Exception {
@@ -328,6 +342,34 @@ class HostileInputIT {
                 throw new IllegalStateException(e);
             }
         });
+        seeds.put(CardConfirmation.class, () -> {
+            try {
+                return json(new CardConfirmation(certificate, fixture.card().sign("a nonce"), TODAY,
+                        new ConsentChoices(true, false, null, true), PrescriptionForm.ELECTRONIC));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        seeds.put(CardRegistrationRequest.class, () -> {
+            String next = fixture.challenges().get(Math.min(challenge.getAndIncrement(),
+                    fixture.challenges().size() - 1));
+            try {
+                return json(new CardRegistrationRequest(certificate, next, fixture.card().sign(next), SYNC_INSURER,
+                        "宮崎", "200", "01", BIRTH));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        seeds.put(ConsentWithdrawal.class, () -> {
+            String next = fixture.challenges().get(Math.min(challenge.getAndIncrement(),
+                    fixture.challenges().size() - 1));
+            try {
+                return json(new ConsentWithdrawal(certificate, next, fixture.card().sign(next), CLINIC,
+                        ConsentCategory.MEDICATIONS));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         seeds.put(SyncBatchRequest.class, () -> {
             int n = person.incrementAndGet();
             return json(new SyncBatchRequest(new UUID(random.nextLong(), random.nextLong()), SYNC_INSURER,
@@ -355,6 +397,8 @@ class HostileInputIT {
                     random.nextLong()).toString();
             case "receptionNumber" -> random.nextBoolean() ? fixture.receptionNumber() : "R20260101000000000001";
             case "id" -> String.valueOf(random.nextInt(1000));
+            case "sessionId" -> random.nextBoolean() ? fixture.sessions().get(random.nextInt(fixture.sessions().size()))
+                    : new UUID(random.nextLong(), random.nextLong()).toString();
             default -> throw new IllegalStateException("no valid value for the path parameter " + name
                     + ": add one to pathValue()");
         };
