@@ -270,7 +270,7 @@ class AuthorizationMatrixIT {
                            String auditorToken, List<String> secrets, TestPki ca) {
     }
 
-    private Fixture fixture() throws Exception {
+    private Fixture fixture() throws Throwable {
         // first, so that the service's next look at its trust anchors (every 30 s) comes while the rest is set up
         TestPki ca = new TestPki("OQS Authorization Matrix CA");
         ca.trustAlso(Path.of(System.getProperty("oqs.it.data.dir")), "authz-ca");
@@ -329,9 +329,12 @@ class AuthorizationMatrixIT {
         String lookupCertificate = lookupCard.base64();
         String revokeCertificate = revokeCard.base64();
         String otherCertificate = otherCard.base64();
-        enrolled(() -> mineJob.enrol(new CertificateEnrolment("LK-AUTHZ-E", lookupCertificate)).close());
-        enrolled(() -> mineJob.enrol(new CertificateEnrolment("LK-AUTHZ-E", revokeCertificate)).close());
-        enrolled(() -> otherJob.enrol(new CertificateEnrolment("LK-AUTHZ-O", otherCertificate)).close());
+        ItSupport.onceTrusted("fixture enrolment", () -> mineJob.enrol(
+                new CertificateEnrolment("LK-AUTHZ-E", lookupCertificate)).close());
+        ItSupport.onceTrusted("fixture enrolment", () -> mineJob.enrol(
+                new CertificateEnrolment("LK-AUTHZ-E", revokeCertificate)).close());
+        ItSupport.onceTrusted("fixture enrolment", () -> otherJob.enrol(
+                new CertificateEnrolment("LK-AUTHZ-O", otherCertificate)).close());
 
         // bulk checks of clinics A (the clinic column) and B (the other clinic)
         String receptionA = bulk(CLINIC_A, "authz-fixture-clinic-a");
@@ -389,24 +392,6 @@ class AuthorizationMatrixIT {
         return new Caller(name, "Bearer " + token, null, actor, registry, objects);
     }
 
-    /** Enrols, retrying while the service has not yet read the new trust anchor (it looks every 30 s). */
-    private static void enrolled(Runnable enrolment) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        while (true) {
-            try {
-                enrolment.run();
-                return;
-            } catch (jakarta.ws.rs.WebApplicationException e) {
-                String body = e.getResponse().readEntity(String.class);
-                if (!body.contains("CERTIFICATE_UNTRUSTED") && !body.contains("CERTIFICATE_REVOCATION_UNKNOWN")
-                        || System.nanoTime() > until) {
-                    throw new AssertionError("fixture enrolment: " + e.getResponse().getStatus() + " " + body, e);
-                }
-                Thread.sleep(1000);
-            }
-        }
-    }
-
     private String bulk(String clinicCode, String subject) throws Exception {
         EligibilityApi clinic = client(EligibilityApi.class, deployment, token(Roles.CLINIC, subject,
                 Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, clinicCode)));
@@ -430,7 +415,7 @@ class AuthorizationMatrixIT {
     }
 
     @Test
-    void everyEndpointAnswersEveryCallerAsTheMatrixSaysAndEveryRefusalIsAudited() throws Exception {
+    void everyEndpointAnswersEveryCallerAsTheMatrixSaysAndEveryRefusalIsAudited() throws Throwable {
         List<Endpoint> endpoints = ApiEndpoints.all();
         Set<String> served = endpoints.stream().map(Endpoint::key).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(served, new TreeSet<>(MATRIX.keySet()),

@@ -108,7 +108,7 @@ class CardSessionIT {
     }
 
     @BeforeEach
-    void clients() throws Exception {
+    void clients() throws Throwable {
         desk = desk(CLINIC);
         otherDesk = desk(OTHER_CLINIC);
         registration = ItSupport.anonymousClient(CardRegistrationApi.class, deployment);
@@ -136,7 +136,7 @@ class CardSessionIT {
      * An insurer with P1, P2 (no card registered) and P3 (registers during a test), and P4 (registered here, for
      * the server of its own); a CA of this test's own, trusted besides the others, revoking one card.
      */
-    private static Fixture build(URI api, Tokens tokens, Path dataDir) throws Exception {
+    private static Fixture build(URI api, Tokens tokens, Path dataDir) throws Throwable {
         TestPki ca = new TestPki("OQS Card Session CA");
         Instant now = Instant.now();
         TestPki.Card p1 = ca.issue("CS-P1", now.minus(Duration.ofDays(1000)), now.plus(Duration.ofDays(1000)));
@@ -165,33 +165,12 @@ class CardSessionIT {
         CardRegistrationApi persons = ItSupport.anonymousClient(CardRegistrationApi.class, api);
         AccessHistoryApi challenges = ItSupport.anonymousClient(AccessHistoryApi.class, api);
         for (TestPki.Card card : List.of(p1, recent, soon)) {
-            registered(() -> persons.register(registrationOf(card, challenges, "100", BIRTH)));
+            ItSupport.onceTrusted("fixture registration", () -> persons.register(registrationOf(card, challenges,
+                    "100", BIRTH)));
         }
-        registered(() -> persons.register(registrationOf(p4, challenges, "400", BIRTH)));
+        ItSupport.onceTrusted("fixture registration", () -> persons.register(registrationOf(p4, challenges, "400",
+                BIRTH)));
         return new Fixture(p1, recent, soon, expired, revoked, unregistered, p3, p4);
-    }
-
-    @FunctionalInterface
-    private interface Call {
-        void run() throws Exception;
-    }
-
-    /** Registers, retrying while the service has not yet read the new trust anchor (it looks every 30 s). */
-    private static void registered(Call registration) throws Exception {
-        long until = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        while (true) {
-            try {
-                registration.run();
-                return;
-            } catch (WebApplicationException e) {
-                String body = e.getResponse().readEntity(String.class);
-                if (!body.contains("CERTIFICATE_UNTRUSTED") && !body.contains("CERTIFICATE_REVOCATION_UNKNOWN")
-                        || System.nanoTime() > until) {
-                    throw new AssertionError("fixture registration: " + e.getResponse().getStatus() + " " + body, e);
-                }
-                Thread.sleep(1000);
-            }
-        }
     }
 
     private static CardRegistrationRequest registrationOf(TestPki.Card card, AccessHistoryApi challenges,
@@ -296,10 +275,10 @@ class CardSessionIT {
         assertEquals(1, result.eligibility().validity());
         // the bare lookup judges the card on the visit date, when this card did not exist yet
         @SuppressWarnings("deprecation")
-        Call bare = () -> client(EligibilityApi.class, deployment, token(Roles.CLINIC, "desk-bare",
+        org.junit.jupiter.api.function.Executable bare = () -> client(EligibilityApi.class, deployment, token(Roles.CLINIC, "desk-bare",
                 Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, CLINIC)))
                 .certificateLookup(new CertificateLookupRequest(fixture.recent().base64(), lastYear));
-        assertError(400, ErrorCodes.CERTIFICATE_EXPIRED, bare::run);
+        assertError(400, ErrorCodes.CERTIFICATE_EXPIRED, bare);
 
         CardSession beforeAcquisition = desk.open();
         assertEquals(2, desk.confirm(beforeAcquisition.sessionId(), confirmation(fixture.p1(), beforeAcquisition,
@@ -461,13 +440,37 @@ class CardSessionIT {
                 fixture.soon().certificate().getNotAfter().toInstant().atZone(JAPAN).toLocalDate().toString()));
     }
 
+    /** The bare certificate lookup is deprecated in the OpenAPI document; the card sessions are there. */
+    @Test
+    void theOpenApiDocumentDeprecatesTheBareCertificateLookup() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(ItSupport.server(deployment).resolve("openapi"))
+                        .header("Accept", "application/json").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        jakarta.json.JsonObject paths;
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(
+                response.body()))) {
+            paths = reader.readObject().getJsonObject("paths");
+        }
+        String prefix = "/" + jp.oqs.api.ApiVersion.V1 + "/";
+        jakarta.json.JsonObject bare = paths.getJsonObject(prefix + "eligibility/certificate-lookups")
+                .getJsonObject("post");
+        assertTrue(bare.getBoolean("deprecated", false), bare.toString());
+        assertTrue(bare.getString("description").contains(ErrorCodes.CARD_SESSION_REQUIRED), bare.toString());
+        jakarta.json.JsonObject confirm = paths.getJsonObject(prefix
+                + "eligibility/card-sessions/{sessionId}/confirmation").getJsonObject("post");
+        assertFalse(confirm.getBoolean("deprecated", false));
+        assertTrue(confirm.getString("description").contains(ErrorCodes.CARD_NOT_REGISTERED), confirm.toString());
+    }
+
     /**
      * On a server of its own with sessions of five seconds and {@code oqs.certificates.require-session=true}: a
      * session confirmed after its lifetime is refused with {@code CARD_SESSION_EXPIRED}; a bare certificate lookup
      * is refused until the clinic confirmed a session with that card, and answered after it (for that clinic only).
      */
     @Test
-    void anExpiredSessionIsRefusedAndRequireSessionRefusesABareCertificate() throws Exception {
+    void anExpiredSessionIsRefusedAndRequireSessionRefusesABareCertificate() throws Throwable {
         Path dataDir = Path.of(System.getProperty("oqs.it.data.dir") + "-card-sessions");
         EmbeddedTokens tokens = new EmbeddedTokens(dataDir);
         tokens.ensureKey();

@@ -44,6 +44,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import jp.oqs.api.ApiVersion;
 import jp.oqs.api.audit.AccessHistoryApi;
@@ -333,43 +334,17 @@ class HostileInputIT {
         seeds.put(CertificateLookupRequest.class, () -> json(new CertificateLookupRequest(certificate, TODAY)));
         seeds.put(BulkLookupRequest.class, () -> json(new BulkLookupRequest(List.of(new BulkEntry("e1",
                 LOOKUP_INSURER, "宮崎", "100", "01", null, BIRTH, TODAY)))));
-        seeds.put(AccessHistoryRequest.class, () -> {
-            String next = fixture.challenges().get(Math.min(challenge.getAndIncrement(),
-                    fixture.challenges().size() - 1));
-            try {
-                return json(new AccessHistoryRequest(certificate, next, fixture.card().sign(next)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        seeds.put(CardConfirmation.class, () -> {
-            try {
-                return json(new CardConfirmation(certificate, fixture.card().sign("a nonce"), TODAY,
-                        new ConsentChoices(true, false, null, true), PrescriptionForm.ELECTRONIC));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        seeds.put(CardRegistrationRequest.class, () -> {
-            String next = fixture.challenges().get(Math.min(challenge.getAndIncrement(),
-                    fixture.challenges().size() - 1));
-            try {
-                return json(new CardRegistrationRequest(certificate, next, fixture.card().sign(next), SYNC_INSURER,
-                        "宮崎", "200", "01", BIRTH));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        seeds.put(ConsentWithdrawal.class, () -> {
-            String next = fixture.challenges().get(Math.min(challenge.getAndIncrement(),
-                    fixture.challenges().size() - 1));
-            try {
-                return json(new ConsentWithdrawal(certificate, next, fixture.card().sign(next), CLINIC,
-                        ConsentCategory.MEDICATIONS));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // the card signs a fresh challenge (the last one again once they are used up: then CHALLENGE_INVALID)
+        Function<Function<String, Object>, Supplier<JsonObject>> signed = body -> () -> json(body.apply(
+                fixture.challenges().get(Math.min(challenge.getAndIncrement(), fixture.challenges().size() - 1))));
+        seeds.put(AccessHistoryRequest.class, signed.apply(next -> new AccessHistoryRequest(certificate, next,
+                sign(fixture.card(), next))));
+        seeds.put(CardRegistrationRequest.class, signed.apply(next -> new CardRegistrationRequest(certificate, next,
+                sign(fixture.card(), next), SYNC_INSURER, "宮崎", "200", "01", BIRTH)));
+        seeds.put(ConsentWithdrawal.class, signed.apply(next -> new ConsentWithdrawal(certificate, next,
+                sign(fixture.card(), next), CLINIC, ConsentCategory.MEDICATIONS)));
+        seeds.put(CardConfirmation.class, () -> json(new CardConfirmation(certificate, sign(fixture.card(), "a nonce"),
+                TODAY, new ConsentChoices(true, false, null, true), PrescriptionForm.ELECTRONIC)));
         seeds.put(SyncBatchRequest.class, () -> {
             int n = person.incrementAndGet();
             return json(new SyncBatchRequest(new UUID(random.nextLong(), random.nextLong()), SYNC_INSURER,
@@ -404,7 +379,15 @@ class HostileInputIT {
         };
     }
 
-    private JsonObject json(Object record) {
+    private static String sign(TestPki.Card card, String text) {
+        try {
+            return card.sign(text);
+        } catch (Exception e) {
+            throw new IllegalStateException("the test card cannot sign", e);
+        }
+    }
+
+        private JsonObject json(Object record) {
         try (JsonReader reader = Json.createReader(new StringReader(jsonb.toJson(record)))) {
             return reader.readObject();
         }

@@ -93,6 +93,28 @@ public final class ItSupport {
         return ClientBuilder.newClient();
     }
 
+    /**
+     * Runs a call that needs a test CA's card to be trusted, retrying for up to 45 seconds while the service has not
+     * yet read the new trust anchor (it looks every 30 s): such a call fails with {@code CERTIFICATE_UNTRUSTED} or
+     * {@code CERTIFICATE_REVOCATION_UNKNOWN} until then. Any other failure fails the fixture.
+     */
+    public static void onceTrusted(String what, Executable call) throws Throwable {
+        long until = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (true) {
+            try {
+                call.execute();
+                return;
+            } catch (WebApplicationException e) {
+                String body = e.getResponse().readEntity(String.class);
+                if (!body.contains("CERTIFICATE_UNTRUSTED") && !body.contains("CERTIFICATE_REVOCATION_UNKNOWN")
+                        || System.nanoTime() > until) {
+                    throw new AssertionError(what + ": " + e.getResponse().getStatus() + " " + body, e);
+                }
+                Thread.sleep(1000);
+            }
+        }
+    }
+
     /** Asserts a call fails with the status and code of the error body, and returns the body. */
     public static ErrorBody assertError(int status, String code, Executable call) {
         WebApplicationException e = assertThrows(WebApplicationException.class, call);
