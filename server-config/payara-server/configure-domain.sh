@@ -14,6 +14,8 @@
 #   - MicroProfile Config at domain level: mp.jwt.verify.issuer, mp.jwt.verify.publickey.location, oqs.data.dir
 #   - MicroProfile Health on, unauthenticated, at /health (/health/ready, /health/live); Payara serves it once an
 #     application is deployed
+#   - MicroProfile Metrics on, unauthenticated, at /metrics (Prometheus text; counts only, no personal data: README,
+#     "Metrics"); the gateway in front must not route /metrics or /health to callers of the API
 #
 # Settings (environment variables):
 #   ASADMIN                      asadmin to use (default: asadmin on the PATH, e.g. /opt/payara6/bin/asadmin);
@@ -245,6 +247,9 @@ set_config_property oqs.data.dir "$OQS_DATA_DIR"
 
 step "MicroProfile Health at /health"
 asadmin set-microprofile-healthcheck-configuration --enabled=true --endpoint=health --securityenabled=false
+
+step "MicroProfile Metrics at /metrics"
+asadmin set-metrics-configuration --enabled=true --endpoint=metrics --securityenabled=false --dynamic=true
 
 step "restart"
 # restart-domain is a local command: it needs the domain's directory and name, which __locations told us

@@ -135,6 +135,7 @@ class EarDeploymentIT {
                     asadminCommand("deploy", "--name", "oqs", ear.toString()), Map.of());
             awaitReady();
             callTheApi(tokens);
+            readTheMetrics();
             signInToTheConsole();
             log("passed in %d s", Duration.between(start, Instant.now()).toSeconds());
         } catch (Throwable e) {
@@ -243,6 +244,26 @@ class EarDeploymentIT {
         assertTrue(read.body().matches("(?s).*\"status\"\\s*:\\s*\"ONBOARDING\".*"), read::body);
         assertTrue(read.body().contains("\"" + INSURER_NUMBER + "\""), read::body);
         assertTrue(read.body().contains(INSURER_NAME), read::body);
+    }
+
+    /**
+     * The application metrics of the EAR at {@code /metrics} (MicroProfile Metrics, turned on by the configuration
+     * script): the anonymous call above counted as one refused request, the onboarding's audit entry counted by
+     * kind, the bulk gauges served. The EJB module's metrics bean and its histogram settings work in an EAR too.
+     */
+    private void readTheMetrics() throws Exception {
+        URI metrics = URI.create("http://" + LOOPBACK + ":" + httpPort + "/metrics?scope=application");
+        HttpResponse<String> scrape = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(30))
+                .GET().build(), HttpResponse.BodyHandlers.ofString(UTF_8));
+        log("GET %s -> %d", metrics, scrape.statusCode());
+        assertEquals(200, scrape.statusCode(), scrape::body);
+        for (String sample : List.of(
+                "oqs_requests_refused_total{code=\"UNAUTHENTICATED\",mp_scope=\"application\",status=\"401\"} 1.0",
+                "oqs_audit_appends_total{kind=\"REGISTRY_CHANGE\",mp_scope=\"application\"} 1.0",
+                "oqs_bulk_checks{mp_scope=\"application\",state=\"running\"} 0",
+                "oqs_bulk_checks{mp_scope=\"application\",state=\"queued\"} 0")) {
+            assertTrue(scrape.body().lines().anyMatch(sample::equals), () -> sample + " not in\n" + scrape.body());
+        }
     }
 
     /**

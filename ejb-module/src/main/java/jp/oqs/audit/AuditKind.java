@@ -69,5 +69,7 @@ public enum AuditKind {
     /** The person registered the card for health insurance use (健康保険証利用登録). */
     CARD_REGISTRATION,
     /** The person withdrew the card's registration. */
-    CARD_DEREGISTRATION
+    CARD_DEREGISTRATION,
+    /** A clinic registered or removed 照会番号 (result: {@code STORED n REMOVED m}); names no person. */
+    REFERENCE_NUMBERS
 }

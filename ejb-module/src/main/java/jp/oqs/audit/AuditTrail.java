@@ -17,6 +17,7 @@ import java.util.UUID;
 import jp.oqs.insurer.AdminScope;
 import jp.oqs.platform.Criteria;
 import jp.oqs.platform.Page;
+import jp.oqs.metrics.ServiceMetrics;
 import jp.oqs.platform.RowLock;
 import jp.oqs.platform.ServiceClock;
 
@@ -40,6 +41,9 @@ public class AuditTrail {
     @Inject
     private AuditChainKey chainKey;
 
+    @Inject
+    private ServiceMetrics metrics;
+
     /**
      * Appends an entry in the caller's transaction (the one that decides the answer), so the answer and its audit
      * commit together. Returns the entry's check id.
@@ -54,6 +58,7 @@ public class AuditTrail {
                 personId, insurerId, result, head.lastHash(), chainKey);
         em.persist(entry);
         advance(head, entry);
+        metrics.auditAppended(List.of(kind));
         return checkId;
     }
 
@@ -83,6 +88,7 @@ public class AuditTrail {
                 advance(head, entry);
             }
         });
+        metrics.auditAppended(pending.entries().stream().map(PendingAudit.Entry::kind).toList());
     }
 
     /** Moves the head; a head whose MAC did not hold (changed without the key) stays so, and is reported. */

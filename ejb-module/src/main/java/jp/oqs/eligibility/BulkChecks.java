@@ -28,6 +28,7 @@ import jp.oqs.clinic.ClinicGuard;
 import jp.oqs.clinic.ClinicLimitException;
 import jp.oqs.audit.PendingAudit;
 import jp.oqs.identifier.MedicalInstitutionCode;
+import jp.oqs.metrics.ServiceMetrics;
 import jp.oqs.platform.BusinessException.Kind;
 import jp.oqs.platform.Page;
 import jp.oqs.platform.RowLock;
@@ -58,6 +59,9 @@ public class BulkChecks {
 
     @Inject
     private ClinicGuard guard;
+
+    @Inject
+    private ServiceMetrics metrics;
 
     @Inject
     @ConfigProperty(name = "oqs.bulk.retention-days", defaultValue = "7")
@@ -157,6 +161,7 @@ public class BulkChecks {
         request.completeIfAnswered(clock.instant().truncatedTo(ChronoUnit.MICROS));
         // the chain's lock only from here to the commit, not while the entries were answered
         audit.append(pending);
+        metrics.bulkEntriesAnswered(chunk.size());
         return request.status() == BulkStatus.PROCESSING;
     }
 

@@ -8,10 +8,12 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.oqs.metrics.ServiceMetrics;
 
 /**
  * Runs bulk checks in the background on the managed executor, one worker per request. At start and every minute
@@ -30,6 +32,9 @@ public class BulkRunner {
     @Resource
     private ManagedExecutorService executor;
 
+    @Inject
+    private ServiceMetrics metrics;
+
     private final Set<String> running = ConcurrentHashMap.newKeySet();
 
     @PostConstruct
@@ -45,7 +50,9 @@ public class BulkRunner {
     /** Starts answering a request unless a worker of this server already does. */
     public void start(String receptionNumber) {
         if (running.add(receptionNumber)) {
+            metrics.bulkQueued();
             executor.execute(() -> {
+                metrics.bulkStarted();
                 try {
                     while (checks.answerNextChunk(receptionNumber)) {
                         // one chunk per transaction
@@ -55,6 +62,7 @@ public class BulkRunner {
                             + e.getMessage());
                 } finally {
                     running.remove(receptionNumber);
+                    metrics.bulkEnded();
                 }
             });
         }

@@ -115,10 +115,10 @@ public class EligibilityService {
                 : candidates(reads, insurer, request, byIndividual);
         List<Person> persons = candidates.stream().map(Qualification::person).distinct().toList();
         if (persons.isEmpty()) {
-            return answer(auditor, clinic, kind, asOf, Validity.NOT_FOUND, null, null, null, insurer);
+            return answer(reads, auditor, clinic, kind, asOf, Validity.NOT_FOUND, null, null, null, insurer);
         }
         if (persons.size() > 1) {
-            return answer(auditor, clinic, kind, asOf, Validity.MULTIPLE, null, null, null, insurer);
+            return answer(reads, auditor, clinic, kind, asOf, Validity.MULTIPLE, null, null, null, insurer);
         }
         Person person = persons.get(0);
         // of the person's qualifications under these numbers, the one in force on the date, else the latest
@@ -126,7 +126,7 @@ public class EligibilityService {
                 .map(q -> reads.versionOn(q, asOf)).flatMap(Optional::stream)
                 .filter(v -> v.lostOn() == null).findFirst();
         if (inForce.isPresent()) {
-            return answer(auditor, clinic, kind, asOf, Validity.VALID, person, inForce.get(), null, insurer);
+            return answer(reads, auditor, clinic, kind, asOf, Validity.VALID, person, inForce.get(), null, insurer);
         }
         Qualification matched = candidates.stream().max(Comparator.comparing(Qualification::acquiredOn)).get();
         QualificationVersion shown = reads.versionOn(matched, asOf).orElseGet(() -> reads.versionOn(matched,
@@ -134,9 +134,9 @@ public class EligibilityService {
         Optional<QualificationVersion> current = validVersionsOf(person, asOf).stream()
                 .filter(v -> !candidates.contains(v.qualification())).findFirst();
         return current.isPresent()
-                ? answer(auditor, clinic, kind, asOf, Validity.INVALID_NEWER_EXISTS, person, shown, current.get(),
-                        insurer)
-                : answer(auditor, clinic, kind, asOf, Validity.INVALID, person, shown, null, insurer);
+                ? answer(reads, auditor, clinic, kind, asOf, Validity.INVALID_NEWER_EXISTS, person, shown,
+                        current.get(), insurer)
+                : answer(reads, auditor, clinic, kind, asOf, Validity.INVALID, person, shown, null, insurer);
     }
 
     /** A check by My Number card certificate: every qualification of the person valid on the date. */
@@ -189,7 +189,7 @@ public class EligibilityService {
         String checkId = audit.record(ActorKind.CLINIC, clinic.value(), kind, person.id(),
                 insurerId, String.valueOf(validity.code()));
         watch(clinic, validity);
-        List<QualificationView> views = valid.stream().map(EligibilityViews::of).toList();
+        List<QualificationView> views = valid.stream().map(v -> view(databaseReads, clinic, v)).toList();
         return new CertificateLookupResult(checkId, ResultStatus.COMPLETED, validity.code(), validity, asOf, views);
     }
 
@@ -201,7 +201,7 @@ public class EligibilityService {
      */
     public List<EntryAnswer> answerEntries(MedicalInstitutionCode clinic, List<LookupRequest> requests,
                                            PendingAudit audit) {
-        ChunkReads reads = new ChunkReads(requests);
+        ChunkReads reads = new ChunkReads(clinic, requests);
         Auditor auditor = (actor, kind, personId, insurerId, result) ->
                 audit.add(ActorKind.CLINIC, actor, kind, personId, insurerId, result);
         List<EntryAnswer> answers = new ArrayList<>(requests.size());
@@ -221,14 +221,24 @@ public class EligibilityService {
     public record EntryAnswer(LookupResult answer, String errorCode, String errorMessage) {
     }
 
-    private LookupResult answer(Auditor auditor, MedicalInstitutionCode clinic, AuditKind kind, LocalDate asOf,
+    private LookupResult answer(Reads reads, Auditor auditor, MedicalInstitutionCode clinic, AuditKind kind,
+                                LocalDate asOf,
                                 Validity validity, Person person, QualificationVersion shown,
                                 QualificationVersion current, Insurer insurer) {
         String checkId = auditor.record(clinic.value(), kind, person == null ? null : person.id(),
                 insurer == null ? null : insurer.id(), String.valueOf(validity.code()));
         watch(clinic, validity);
         return new LookupResult(checkId, ResultStatus.COMPLETED, validity.code(), validity, asOf,
-                EligibilityViews.of(shown), EligibilityViews.of(current));
+                view(reads, clinic, shown), view(reads, clinic, current));
+    }
+
+    /** What the clinic sees of a version, with its own 照会番号 for the card when it registered one. */
+    private static QualificationView view(Reads reads, MedicalInstitutionCode clinic, QualificationVersion version) {
+        if (version == null) {
+            return null;
+        }
+        String key = ClinicReferenceNumber.key(clinic.value(), version.qualification());
+        return EligibilityViews.of(version, key == null ? null : reads.referenceNumber(key));
     }
 
     /**
@@ -282,6 +292,9 @@ public class EligibilityService {
         List<Qualification> byHousehold(Insurer insurer, String householdKey, LocalDate birthDate);
 
         Optional<QualificationVersion> versionOn(Qualification qualification, LocalDate date);
+
+        /** The 照会番号 registered under the card key ({@link ClinicReferenceNumber#key}), or {@code null}. */
+        String referenceNumber(String cardKey);
     }
 
     /** A single check's reads: one query each. */
@@ -320,6 +333,12 @@ public class EligibilityService {
                     .setFlushMode(FlushModeType.COMMIT)
                     .getResultStream().findFirst();
         }
+
+        @Override
+        public String referenceNumber(String cardKey) {
+            ClinicReferenceNumber registered = em.find(ClinicReferenceNumber.class, cardKey);
+            return registered == null ? null : registered.referenceNumber();
+        }
     };
 
     /** A single check's audit entry: appended at once, in its transaction. */
@@ -335,8 +354,9 @@ public class EligibilityService {
         private final Map<String, Insurer> insurers = new HashMap<>();
         private final Map<String, List<Qualification>> households = new HashMap<>();
         private final Map<String, List<Qualification>> individuals = new HashMap<>();
+        private final Map<String, String> referenceNumbers = new HashMap<>();
 
-        ChunkReads(List<LookupRequest> requests) {
+        ChunkReads(MedicalInstitutionCode clinic, List<LookupRequest> requests) {
             Map<LookupRequest, String> numberOf = new HashMap<>();
             for (LookupRequest request : requests) {
                 try {
@@ -365,6 +385,18 @@ public class EligibilityService {
             }
             load(householdKeys, "q.householdKey", households, q -> Qualification.householdKey(q.symbol(), q.number()));
             load(individualNumbers, "q.individualNumber", individuals, Qualification::individualNumber);
+            // the clinic's 照会番号 for every card read; a card outside them (a newer qualification) is read alone
+            Set<String> cardKeys = new HashSet<>();
+            for (Map<String, List<Qualification>> index : List.of(households, individuals)) {
+                index.values().forEach(list -> list.forEach(q -> {
+                    String key = ClinicReferenceNumber.key(clinic.value(), q);
+                    if (key != null) {
+                        cardKeys.add(key);
+                        referenceNumbers.put(key, null);
+                    }
+                }));
+            }
+            ReferenceNumbers.find(em, cardKeys).forEach((key, r) -> referenceNumbers.put(key, r.referenceNumber()));
         }
 
         /**
@@ -417,6 +449,12 @@ public class EligibilityService {
         @Override
         public Optional<QualificationVersion> versionOn(Qualification qualification, LocalDate date) {
             return qualification.versionOn(date);
+        }
+
+        @Override
+        public String referenceNumber(String cardKey) {
+            return referenceNumbers.containsKey(cardKey) ? referenceNumbers.get(cardKey)
+                    : databaseReads.referenceNumber(cardKey);
         }
     }
 

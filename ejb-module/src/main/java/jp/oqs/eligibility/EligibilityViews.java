@@ -11,6 +11,11 @@ final class EligibilityViews {
     }
 
     static QualificationView of(QualificationVersion version) {
+        return of(version, null);
+    }
+
+    /** With the asking clinic's 照会番号 for the card, if it registered one. */
+    static QualificationView of(QualificationVersion version, String referenceNumber) {
         if (version == null) {
             return null;
         }
@@ -19,6 +24,7 @@ final class EligibilityViews {
                 q.branchNumber(), q.individualNumber(), version.relationship(), version.nameKanji(),
                 version.nameKana(), q.person().sex(), q.person().birthDate(), q.acquiredOn(), version.lostOn(),
                 version.lossReason(), version.lossReason() == null ? null : version.lossReason().code(),
-                version.copayRatio(), version.cardIssuedOn(), version.cardExpiresOn());
+                version.copayRatio(), version.cardIssuedOn(), version.cardExpiresOn(),
+                referenceNumber);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -25,6 +26,7 @@ import jp.oqs.api.sync.SyncBatchRequest;
 import jp.oqs.identifier.InsurerNumber;
 import jp.oqs.identifier.InvalidIdentifierException;
 import jp.oqs.insurer.Insurer;
+import jp.oqs.metrics.ServiceMetrics;
 import jp.oqs.platform.BusinessException;
 import jp.oqs.platform.UniqueKeyViolation;
 
@@ -47,6 +49,9 @@ public class SyncService {
     @EJB
     private AuditTrail audit;
 
+    @Inject
+    private ServiceMetrics metrics;
+
     /**
      * Applies a batch exactly once. Two batches that race for the same new person (or two sends of the same batch
      * for an insurer not registered, or two batches that drew the same central number) can collide on a unique key;
@@ -56,9 +61,16 @@ public class SyncService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SyncBatch submit(@NotNull @Valid SyncCaller caller, @NotNull @Valid SyncBatchRequest request)
             throws InvalidIdentifierException, SyncException {
+        long started = System.nanoTime();
+        Instant received = clock.instant().truncatedTo(ChronoUnit.MICROS);
         for (int attempt = 1; ; attempt++) {
             try {
-                return processor.apply(caller, request);
+                SyncBatch batch = processor.apply(caller, request);
+                // committed here (this method runs outside a transaction); a batch received before this call
+                // began is an earlier send's stored result, answered again
+                metrics.syncBatch(!batch.receivedAt().isBefore(received), batch.acceptedCount(),
+                        batch.rejectedCount(), System.nanoTime() - started);
+                return batch;
             } catch (EJBException e) {
                 boolean collision = UniqueKeyViolation.isCause(e) || causedBy(e, OptimisticLockException.class);
                 if (!collision || attempt == ATTEMPTS) {

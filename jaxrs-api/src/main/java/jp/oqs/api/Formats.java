@@ -16,6 +16,8 @@ public final class Formats {
     public static final String BASE64 = "[A-Za-z0-9+/=\\r\\n]*";
     /** An access-history challenge as the service issues it. */
     public static final String CHALLENGE = "[0-9A-Za-z:._-]*";
+    /** A clinic's 照会番号 (its own patient id): 1–20 letters, digits, hyphens or underscores, never a name. */
+    public static final String CLINIC_REFERENCE = "[0-9A-Za-z_-]{1,20}";
 
     /** What a caller is told when a value breaks one of the patterns above. */
     public static final String TEXT_MESSAGE = "must not contain control characters or unpaired surrogates";
@@ -28,6 +30,7 @@ public final class Formats {
     /** 医療機関コード: 10 digits. */
     public static final String DIGITS = "[0-9]*";
     public static final String DIGITS_MESSAGE = "must be digits";
+    public static final String CLINIC_REFERENCE_MESSAGE = "must be 1-20 letters, digits, '-' or '_'";
 
     /** 保険者番号: 8 digits, or 6 for 国保. */
     public static final int INSURER_NUMBER = 8;

@@ -58,6 +58,8 @@ import jp.oqs.api.eligibility.BulkReception;
 import jp.oqs.api.eligibility.CertificateLookupRequest;
 import jp.oqs.api.eligibility.EligibilityApi;
 import jp.oqs.api.eligibility.LookupRequest;
+import jp.oqs.api.eligibility.ReferenceNumberEntry;
+import jp.oqs.api.eligibility.ReferenceNumbersRequest;
 import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.insurer.DissolutionRequest;
 import jp.oqs.api.insurer.InsurerAdminApi;
@@ -172,6 +174,7 @@ class AuthorizationMatrixIT {
             row("POST eligibility/certificate-lookups",              UNAUTH, OK,   ROLE, ROLE,    ROLE,    ROLE,    ___, ___,       ___,   ___,   UNAUTH),
             row("POST eligibility/bulk-lookups",                     UNAUTH, ACCEPTED, ROLE, ROLE, ROLE,   ROLE,    ___, ___,       ___,   ___,   UNAUTH),
             row("GET eligibility/bulk-lookups/{receptionNumber}",    UNAUTH, OK,   ROLE, ROLE,    ROLE,    ROLE,    NO_RECEPTION, ___, ___, ___,  UNAUTH),
+            row("PUT eligibility/reference-numbers",                 UNAUTH, OK,   ROLE, ROLE,    ROLE,    ROLE,    ___, ___,       ___,   ___,   UNAUTH),
             row("GET admin/audit",                                   UNAUTH, ROLE, ROLE, OK,      OK,      OK,      ___, ___,       ___,   ___,   UNAUTH),
             row("GET admin/audit/verification",                      UNAUTH, ROLE, ROLE, ROLE,    ROLE,    OK,      ___, ___,       ___,   ___,   UNAUTH),
             row("GET persons/access-history/challenge",              OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
@@ -551,6 +554,11 @@ class AuthorizationMatrixIT {
             case "GET eligibility/bulk-lookups/{receptionNumber}" -> {
                 requested = missing ? "R2020010100000000001" : o.reception();
                 target = "eligibility/bulk-lookups/" + requested;
+            }
+            case "PUT eligibility/reference-numbers" -> {
+                target = "eligibility/reference-numbers";
+                body = new ReferenceNumbersRequest(List.of(new ReferenceNumberEntry(Y_MINE, fixture.symbol(),
+                        fixture.number(), "00", "P-AUTHZ-1")));
             }
             case "GET admin/audit" -> target = "admin/audit?size=5";
             case "GET admin/audit/verification" -> target = "admin/audit/verification";

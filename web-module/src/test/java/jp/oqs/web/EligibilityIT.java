@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import jp.oqs.api.audit.AccessChallenge;
@@ -42,6 +43,10 @@ import jp.oqs.api.eligibility.CertificateLookupResult;
 import jp.oqs.api.eligibility.EligibilityApi;
 import jp.oqs.api.eligibility.LookupRequest;
 import jp.oqs.api.eligibility.LookupResult;
+import jp.oqs.api.eligibility.QualificationView;
+import jp.oqs.api.eligibility.ReferenceNumberEntry;
+import jp.oqs.api.eligibility.ReferenceNumbersRequest;
+import jp.oqs.api.eligibility.ReferenceNumbersResult;
 import jp.oqs.api.eligibility.ResultStatus;
 import jp.oqs.api.eligibility.Validity;
 import jp.oqs.api.error.ErrorBody;
@@ -437,6 +442,10 @@ class EligibilityIT {
     }
 
     private BulkResult awaitDone(String receptionNumber) throws InterruptedException {
+        return awaitDone(clinic, receptionNumber);
+    }
+
+    private static BulkResult awaitDone(EligibilityApi clinic, String receptionNumber) throws InterruptedException {
         for (int i = 0; i < 600; i++) {
             BulkResult result = clinic.bulk(receptionNumber, 0, 1000);
             if (result.status() == BulkStatus.DONE) {
@@ -507,6 +516,74 @@ class EligibilityIT {
     }
 
     /**
+     * 照会番号 (issue 11 section 3): a clinic's own patient ids come back beside the qualifications in its single,
+     * certificate and bulk answers, and to no other clinic; replaced, removed, all or nothing, audited.
+     */
+    @Test
+    void aClinicsReferenceNumbersComeBackToItAloneInEveryKindOfAnswer() throws Exception {
+        String desk = "0110113727";
+        EligibilityApi mine = client(EligibilityApi.class, deployment, token(Roles.CLINIC, "clinic-ref",
+                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, desk)));
+        LocalDate may = LocalDate.of(2025, 5, 1);
+        LocalDate november = LocalDate.of(2025, 11, 1);
+        ReferenceNumbersResult stored = mine.putReferenceNumbers(new ReferenceNumbersRequest(List.of(
+                new ReferenceNumberEntry(HOUSEHOLD, "東京", "100", "01", "P-0001"),
+                new ReferenceNumberEntry(HOUSEHOLD, " 東京 ", "200", "01", "P-0002"),
+                new ReferenceNumberEntry(HOUSEHOLD, "東京", "999", "01", "P-NOBODY"))));
+        assertEquals(new ReferenceNumbersResult(3, 0, 3), stored, "stored without looking the cards up");
+
+        assertEquals("P-0001", mine.lookup(byHousehold("東京", "100", "01", BIRTH, may)).qualification()
+                .referenceNumber());
+        assertNull(clinic.lookup(byHousehold("東京", "100", "01", BIRTH, may)).qualification().referenceNumber(),
+                "never to another clinic");
+        LookupResult moved = mine.lookup(byHousehold("東京", "100", "01", BIRTH, november));
+        assertEquals(3, moved.validity());
+        assertEquals("P-0001", moved.qualification().referenceNumber());
+        assertNull(moved.current().referenceNumber(), "the new card is not registered");
+        assertEquals("P-0002", mine.lookup(byHousehold("東京", "200", null, BIRTH, may)).qualification()
+                .referenceNumber());
+        CertificateLookupResult byCard = mine.certificateLookup(new CertificateLookupRequest(
+                fixture.p1Card().base64(), may));
+        assertEquals(List.of("P-0001"), byCard.qualifications().stream().map(QualificationView::referenceNumber)
+                .toList());
+        BulkResult bulk = awaitDone(mine, mine.submitBulk(new BulkLookupRequest(List.of(
+                        new BulkEntry("a", HOUSEHOLD, "東京", "100", "01", null, BIRTH, november),
+                        new BulkEntry("b", HOUSEHOLD, "東京", "200", "01", null, BIRTH, may),
+                        new BulkEntry("c", HOUSEHOLD, "双子", "300", "02", null, BIRTH, may))))
+                .readEntity(BulkReception.class).receptionNumber());
+        assertEquals(Arrays.asList("P-0001", "P-0002", null), bulk.results().stream()
+                .map(r -> r.answer().qualification().referenceNumber()).toList());
+
+        // replaced and removed; a request that breaks a rule changes nothing
+        assertEquals(new ReferenceNumbersResult(1, 1, 2), mine.putReferenceNumbers(new ReferenceNumbersRequest(
+                List.of(new ReferenceNumberEntry(HOUSEHOLD, "東京", "100", "01", "P-0009"),
+                        new ReferenceNumberEntry(HOUSEHOLD, "東京", "200", "01", null)))));
+        assertError(400, ErrorCodes.INVALID_REQUEST, () -> mine.putReferenceNumbers(new ReferenceNumbersRequest(
+                List.of(new ReferenceNumberEntry(HOUSEHOLD, "東京", "200", "01", "P-0003"),
+                        new ReferenceNumberEntry(HOUSEHOLD, "東京", "200", "01", "P-0004")))));
+        assertError(400, ErrorCodes.INVALID_INSURER_NUMBER, () -> mine.putReferenceNumbers(
+                new ReferenceNumbersRequest(List.of(new ReferenceNumberEntry(HOUSEHOLD, "東京", "200", "01", "P-5"),
+                        new ReferenceNumberEntry("0613001", "東京", "1", "01", "P-6")))));
+        for (ReferenceNumberEntry bad : List.of(
+                new ReferenceNumberEntry(HOUSEHOLD, "東京", "200", "01", "山田太郎"),
+                new ReferenceNumberEntry(HOUSEHOLD, "東京", "200", "01", "P-012345678901234567890"),
+                new ReferenceNumberEntry(HOUSEHOLD, "東京", "200", null, "P-7"),
+                new ReferenceNumberEntry(HOUSEHOLD, "東京", " ", "01", "P-8"))) {
+            assertError(400, ErrorCodes.INVALID_REQUEST, () -> mine.putReferenceNumbers(new ReferenceNumbersRequest(
+                    List.of(bad))));
+        }
+        assertEquals("P-0009", mine.lookup(byHousehold("東京", "100", "01", BIRTH, may)).qualification()
+                .referenceNumber());
+        assertNull(mine.lookup(byHousehold("東京", "200", "01", BIRTH, may)).qualification().referenceNumber());
+
+        List<String> changes = client(AuditApi.class, deployment, token(Roles.AUDITOR, "auditor-1"))
+                .search(desk, null, TODAY.minusDays(1).toString(), TODAY.plusDays(1).toString(), 0, 1000).items()
+                .stream().filter(e -> e.kind().equals("REFERENCE_NUMBERS")).map(AuditEntryView::result).toList();
+        assertEquals(2, changes.size(), "one entry per change, none for the refused requests: " + changes);
+        assertEquals(java.util.Set.of("STORED 1 REMOVED 1", "STORED 3 REMOVED 0"), java.util.Set.copyOf(changes));
+    }
+
+    /**
      * Issue 10 finding 1, on a server of its own with low limits (12 lookups a minute, 5 bulk entries a day, an
      * alert from 10 answers, in windows of a day): a clinic over its lookups gets 429 with Retry-After and the error body (a certificate
      * lookup too), another clinic goes on; a bulk check over the day's entries gets 429; each refused clinic is on
@@ -535,7 +612,8 @@ class EligibilityIT {
                 "-Doqs.eligibility.limit.lookups-per-minute=12",
                 "-Doqs.eligibility.limit.bulk-entries-per-day=5",
                 "-Doqs.eligibility.alert.min-answers=10",
-                "-Doqs.eligibility.alert.window-minutes=1440"))) {
+                "-Doqs.eligibility.alert.window-minutes=1440",
+                "-Doqs.eligibility.reference-numbers.max-per-clinic=3"))) {
             // guessing: every answer finds nobody, until the clinic's minute is used up
             int answered = 0;
             java.net.http.HttpResponse<String> refused = null;
@@ -595,6 +673,19 @@ class EligibilityIT {
             server.assertStatus(202, http.post(server, "eligibility/bulk-lookups", neighbourToken,
                     bulk(unregistered, 5)));
 
+            // 照会番号: at most 3 per clinic; a request going over stores none of its entries
+            server.assertStatus(200, http.put(server, "eligibility/reference-numbers", neighbourToken,
+                    references(unregistered, 0, 1)));
+            java.net.http.HttpResponse<String> full = http.put(server, "eligibility/reference-numbers",
+                    neighbourToken, references(unregistered, 1, 3));
+            assertEquals(409, full.statusCode(), full.body());
+            assertEquals(ErrorCodes.REFERENCE_NUMBERS_FULL, http.json.fromJson(full.body(), ErrorBody.class).code());
+            java.net.http.HttpResponse<String> fits = http.put(server, "eligibility/reference-numbers",
+                    neighbourToken, references(unregistered, 1, 2));
+            server.assertStatus(200, fits);
+            assertEquals(new ReferenceNumbersResult(2, 0, 3), http.json.fromJson(fits.body(),
+                    ReferenceNumbersResult.class), "the refused request left nothing behind");
+
             // on the audit trail: one alert, and one refusal per clinic and period
             List<AuditEntryView> trail = auditTrail(http, server, auditorToken, guesser);
             List<AuditEntryView> alerts = trail.stream().filter(e -> e.kind().equals("CLINIC_ALERT")).toList();
@@ -622,6 +713,14 @@ class EligibilityIT {
 
     private static String clinicCode(String nineDigits) {
         return nineDigits + CheckDigits.luhn(nineDigits);
+    }
+
+    private static ReferenceNumbersRequest references(String insurer, int from, int count) {
+        List<ReferenceNumberEntry> list = new java.util.ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            list.add(new ReferenceNumberEntry(insurer, "受付", String.valueOf(i), "00", "P-" + i));
+        }
+        return new ReferenceNumbersRequest(list);
     }
 
     private static BulkLookupRequest bulk(String insurer, int entries) {

@@ -61,6 +61,8 @@ import jp.oqs.api.eligibility.BulkLookupRequest;
 import jp.oqs.api.eligibility.CertificateLookupRequest;
 import jp.oqs.api.eligibility.EligibilityApi;
 import jp.oqs.api.eligibility.LookupRequest;
+import jp.oqs.api.eligibility.ReferenceNumberEntry;
+import jp.oqs.api.eligibility.ReferenceNumbersRequest;
 import jp.oqs.api.insurer.CharacterClass;
 import jp.oqs.api.insurer.CheckDigitScheme;
 import jp.oqs.api.insurer.Contact;
@@ -334,6 +336,8 @@ class HostileInputIT {
         seeds.put(CertificateLookupRequest.class, () -> json(new CertificateLookupRequest(certificate, TODAY)));
         seeds.put(BulkLookupRequest.class, () -> json(new BulkLookupRequest(List.of(new BulkEntry("e1",
                 LOOKUP_INSURER, "宮崎", "100", "01", null, BIRTH, TODAY)))));
+        seeds.put(ReferenceNumbersRequest.class, () -> json(new ReferenceNumbersRequest(List.of(
+                new ReferenceNumberEntry(LOOKUP_INSURER, "宮崎", "100", "01", "P-" + random.nextInt(1_000_000))))));
         // the card signs a fresh challenge (the last one again once they are used up: then CHALLENGE_INVALID)
         Function<Function<String, Object>, Supplier<JsonObject>> signed = body -> () -> json(body.apply(
                 fixture.challenges().get(Math.min(challenge.getAndIncrement(), fixture.challenges().size() - 1))));

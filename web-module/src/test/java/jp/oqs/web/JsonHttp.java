@@ -25,6 +25,11 @@ final class JsonHttp {
                 .build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> put(MicroServer server, String path, String token, Object body) throws Exception {
+        return http.send(request(server, path, token).PUT(HttpRequest.BodyPublishers.ofString(json.toJson(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> get(MicroServer server, String path, String token) throws Exception {
         return http.send(request(server, path, token).GET().build(), HttpResponse.BodyHandlers.ofString());
     }

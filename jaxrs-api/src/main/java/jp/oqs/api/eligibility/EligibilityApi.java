@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -65,4 +66,14 @@ public interface EligibilityApi {
     BulkResult bulk(@PathParam("receptionNumber") @Size(max = Formats.RECEPTION_NUMBER) String receptionNumber,
                     @QueryParam("page") @DefaultValue("0") @Min(0) @Max(Formats.MAX_PAGE) int page,
                     @QueryParam("size") @DefaultValue("1000") @Min(1) @Max(10_000) int size);
+
+    /**
+     * Registers the clinic's 照会番号 for cards (or removes them): returned to this clinic only, in later answers'
+     * {@code referenceNumber}. All entries or none; 409 {@code REFERENCE_NUMBERS_FULL} when the clinic would hold
+     * more than the configured number of registrations.
+     */
+    @PUT
+    @Path("reference-numbers")
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.REFERENCE_NUMBERS_FULL, ErrorCodes.REFERENCE_NUMBERS_CONFLICT, ErrorCodes.FORBIDDEN_CLINIC})
+    ReferenceNumbersResult putReferenceNumbers(@NotNull @Valid ReferenceNumbersRequest request);
 }

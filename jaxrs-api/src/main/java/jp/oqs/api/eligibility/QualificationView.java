@@ -10,11 +10,13 @@ import jp.oqs.api.sync.Sex;
  *
  * @param insurerNumber  8 digits (国保 zero-padded)
  * @param lossReasonCode 01, 02, 03 or 99 when lost
+ * @param referenceNumber the asking clinic's own 照会番号 for these numbers, when it registered one (never another
+ *                        clinic's)
  */
 public record QualificationView(String insurerNumber, String insurerName, String symbol, String number,
                                 String branchNumber, String individualNumber, Relationship relationship,
                                 String nameKanji, String nameKana, Sex sex, LocalDate birthDate,
                                 LocalDate acquiredOn, LocalDate lostOn, LossReason lossReason,
                                 String lossReasonCode, int copayRatio, LocalDate cardIssuedOn,
-                                LocalDate cardExpiresOn) {
+                                LocalDate cardExpiresOn, String referenceNumber) {
 }

@@ -66,6 +66,10 @@ public final class ErrorCodes {
     public static final String RECEPTION_NOT_FOUND = "RECEPTION_NOT_FOUND";
     /** 429: the clinic's lookups per minute or bulk entries per day are used up; see {@code Retry-After}. */
     public static final String RATE_LIMITED = "RATE_LIMITED";
+    /** 409: a clinic's 照会番号 registrations would exceed the configured number per clinic. */
+    public static final String REFERENCE_NUMBERS_FULL = "REFERENCE_NUMBERS_FULL";
+    /** 409: another registration of the same cards by the same clinic committed meanwhile; send again. */
+    public static final String REFERENCE_NUMBERS_CONFLICT = "REFERENCE_NUMBERS_CONFLICT";
 
     // certificates and the person's own access
     public static final String CERTIFICATE_INVALID = "CERTIFICATE_INVALID";

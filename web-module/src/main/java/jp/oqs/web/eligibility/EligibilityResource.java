@@ -21,6 +21,8 @@ import jp.oqs.api.eligibility.CertificateLookupResult;
 import jp.oqs.api.eligibility.EligibilityApi;
 import jp.oqs.api.eligibility.LookupRequest;
 import jp.oqs.api.eligibility.LookupResult;
+import jp.oqs.api.eligibility.ReferenceNumbersRequest;
+import jp.oqs.api.eligibility.ReferenceNumbersResult;
 import jp.oqs.api.eligibility.ResultStatus;
 import jp.oqs.api.security.Roles;
 import jp.oqs.eligibility.BulkChecks;
@@ -28,6 +30,7 @@ import jp.oqs.eligibility.BulkEntryRecord;
 import jp.oqs.eligibility.BulkRequest;
 import jp.oqs.eligibility.BulkRunner;
 import jp.oqs.eligibility.EligibilityService;
+import jp.oqs.eligibility.ReferenceNumbers;
 import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.web.rest.Bodies;
 import jp.oqs.web.rest.BusinessFailure;
@@ -50,6 +53,9 @@ public class EligibilityResource implements EligibilityApi {
 
     @EJB
     private BulkRunner runner;
+
+    @EJB
+    private ReferenceNumbers referenceNumbers;
 
     @Inject
     private CallerClaims claims;
@@ -89,6 +95,12 @@ public class EligibilityResource implements EligibilityApi {
         return new BulkResult(request.receptionNumber(), request.status(), request.submittedAt(),
                 request.completedAt(), request.expiresAt(), new BulkCounts(request.total(), request.answered(),
                 request.valid(), request.invalid(), request.notFound(), request.errors()), results, page, size);
+    }
+
+    @Override
+    @BodyLimit(BodyLimit.Kind.REFERENCE_NUMBERS)
+    public ReferenceNumbersResult putReferenceNumbers(ReferenceNumbersRequest request) {
+        return BusinessFailure.call(() -> referenceNumbers.register(clinic(), request.entries()));
     }
 
     private static BulkEntryResult result(BulkEntryRecord entry) {

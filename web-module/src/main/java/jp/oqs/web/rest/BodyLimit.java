@@ -27,6 +27,8 @@ public @interface BodyLimit {
         CERTIFICATE("oqs.body-limit.certificate", 16 * 1024, ErrorCodes.BODY_TOO_LARGE),
         /** The registry's requests: onboarding, numbering rules, merger, dissolution. */
         ADMIN("oqs.body-limit.admin", 8 * 1024, ErrorCodes.BODY_TOO_LARGE),
+        /** A clinic's 照会番号 registrations (at most 10,000 cards of about 150 bytes each). */
+        REFERENCE_NUMBERS("oqs.body-limit.reference-numbers", 2 * 1024 * 1024, ErrorCodes.BODY_TOO_LARGE),
         /** A bulk check. */
         BULK("oqs.bulk.max-body-bytes", 64 * 1024 * 1024, ErrorCodes.BULK_TOO_LARGE),
         /** A sync batch. */

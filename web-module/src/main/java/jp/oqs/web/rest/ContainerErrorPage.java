@@ -27,10 +27,14 @@ public class ContainerErrorPage extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code
                 : HttpServletResponse.SC_NOT_FOUND; // asked for directly: there is no such resource
+        ErrorBody body = body(status);
+        if (status >= 400 && status < 500) {
+            RequestMetrics.count(metrics -> metrics.refused(status, body.code()));
+        }
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.toJson(body(status)));
+        response.getWriter().write(JSON.toJson(body));
     }
 
     static ErrorBody body(int status) {

@@ -36,6 +36,8 @@ public class OqsApplication extends Application {
                 RoleCheckFeature.class,
                 jp.oqs.web.security.RefusalAuditFeature.class,
                 BodyLimitFeature.class,
+                RequestMetrics.Refusals.class,
+                RequestMetrics.Lookups.class,
                 JsonBodyReader.class,
                 BusinessFailureMapper.class,
                 ConstraintViolationMapper.class,
