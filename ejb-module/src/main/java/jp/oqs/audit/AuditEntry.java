@@ -23,8 +23,9 @@ import java.util.HexFormat;
 @NamedQuery(name = "AuditEntry.chain",
         query = "SELECT e FROM AuditEntry e WHERE e.shard = :shard AND e.shardSeq > :after"
                 + " AND e.shardSeq <= :upTo ORDER BY e.shardSeq")
-@NamedQuery(name = "AuditEntry.ofPerson",
-        query = "SELECT e FROM AuditEntry e WHERE e.personId = :personId AND e.actorKind = :actorKind"
+@NamedQuery(name = "AuditEntry.accessHistoryOf",
+        query = "SELECT e FROM AuditEntry e WHERE e.personId = :personId"
+                + " AND (e.actorKind = :actorKind OR e.kind IN :ownKinds)"
                 + " ORDER BY e.occurredAt DESC, e.id DESC")
 public class AuditEntry {
 

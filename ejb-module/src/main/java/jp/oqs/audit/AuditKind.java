@@ -54,6 +54,22 @@ public enum AuditKind {
     CLINIC_LIMIT,
     /** A clinic's share of not-found answers reached the alert threshold in a window (possible harvesting). */
     CLINIC_ALERT,
+    /**
+     * A clinic's card session: opened ({@code OPENED}, no person), or confirmed with the card and answered (the
+     * person, and the validity as for a certificate lookup), or refused (the error code).
+     */
+    CARD_SESSION,
+    /** A patient consented at a clinic's reader to share a category with it (actor: the clinic; result: category). */
+    CONSENT_GRANTED,
+    /**
+     * A consent ended before its expiry: withdrawn by the person with the card, or answered "no" at the reader
+     * (actor: the person; result: category and clinic).
+     */
+    CONSENT_WITHDRAWN,
+    /** The person registered the card for health insurance use (健康保険証利用登録). */
+    CARD_REGISTRATION,
+    /** The person withdrew the card's registration. */
+    CARD_DEREGISTRATION,
     /** A clinic registered or removed 照会番号 (result: {@code STORED n REMOVED m}); names no person. */
     REFERENCE_NUMBERS
 }

@@ -178,11 +178,17 @@ public class AuditTrail {
         return numbers;
     }
 
-    /** The checks clinics made about a person, newest first. */
-    public List<AuditEntry> clinicChecksOf(long personId) {
-        return em.createNamedQuery("AuditEntry.ofPerson", AuditEntry.class)
+    /**
+     * What a person's access history shows, newest first: the checks clinics made about the person and what
+     * clinics did with the person's consent, and the person's own card actions that change what clinics may see
+     * (withdrawn consents, card registration and its withdrawal); not the person's own readings.
+     */
+    public List<AuditEntry> accessHistoryOf(long personId) {
+        return em.createNamedQuery("AuditEntry.accessHistoryOf", AuditEntry.class)
                 .setParameter("personId", personId)
                 .setParameter("actorKind", ActorKind.CLINIC)
+                .setParameter("ownKinds", List.of(AuditKind.CONSENT_WITHDRAWN, AuditKind.CARD_REGISTRATION,
+                        AuditKind.CARD_DEREGISTRATION))
                 .setMaxResults(1000)
                 .getResultList();
     }

@@ -71,6 +71,9 @@ public class EligibilityService {
     @EJB
     private CertificateEnrolments enrolments;
 
+    @EJB
+    private CardSessions sessions;
+
     @Inject
     private ClinicGuard guard;
 
@@ -153,7 +156,26 @@ public class EligibilityService {
         LocalDate asOf = asOf(request.asOf());
         X509Certificate certificate = certificates.parse(request.certificate());
         certificates.validate(certificate, asOf);
+        sessions.requireSession(clinic, certificate);
         Person person = enrolments.enrolledPerson(certificate);
+        return personAnswer(clinic, person, asOf, AuditKind.CERTIFICATE_LOOKUP);
+    }
+
+    /**
+     * The answer to a confirmed card session ({@link CardSessions}): the person whose card signed the session's
+     * nonce, answered as a certificate lookup answers, as of {@code requestedAsOf}. It counts against the clinic's
+     * lookups like any single check.
+     */
+    public CertificateLookupResult cardSessionAnswer(MedicalInstitutionCode clinic, Person person,
+                                                     LocalDate requestedAsOf)
+            throws EligibilityException, ClinicLimitException {
+        refuseOverLimit(clinic);
+        return personAnswer(clinic, person, asOf(requestedAsOf), AuditKind.CARD_SESSION);
+    }
+
+    /** Every qualification of the person valid on the date, audited as {@code kind} in this transaction. */
+    private CertificateLookupResult personAnswer(MedicalInstitutionCode clinic, Person person, LocalDate asOf,
+                                                 AuditKind kind) {
         List<QualificationVersion> valid = validVersionsOf(person, asOf);
         Validity validity;
         if (!valid.isEmpty()) {
@@ -164,7 +186,7 @@ public class EligibilityService {
             validity = hasAny ? Validity.INVALID : Validity.NOT_FOUND;
         }
         Long insurerId = valid.isEmpty() ? null : valid.get(0).qualification().insurer().id();
-        String checkId = audit.record(ActorKind.CLINIC, clinic.value(), AuditKind.CERTIFICATE_LOOKUP, person.id(),
+        String checkId = audit.record(ActorKind.CLINIC, clinic.value(), kind, person.id(),
                 insurerId, String.valueOf(validity.code()));
         watch(clinic, validity);
         List<QualificationView> views = valid.stream().map(v -> view(databaseReads, clinic, v)).toList();

@@ -90,16 +90,27 @@ public class PersonAccess {
      * challenge never gets the certificate work done. The reading is audited ({@code ACCESS_HISTORY_READ}).
      */
     public List<AuditEntry> history(AccessHistoryRequest request) throws EligibilityException {
-        checkChallenge(request.challenge());
-        X509Certificate certificate = certificates.parse(request.certificate());
-        certificates.validate(certificate, LocalDate.now(clock));
-        checkSignature(certificate, request.challenge(), request.signature());
+        X509Certificate certificate = provenCard(request.certificate(), request.challenge(), request.signature());
         long personId = enrolments.enrolledPerson(certificate).id();
-        List<AuditEntry> checks = audit.clinicChecksOf(personId);
+        List<AuditEntry> checks = audit.accessHistoryOf(personId);
         // the person's reading is on the trail too, in this transaction: by the person's id, never a card number
         audit.record(ActorKind.PERSON, PERSON_ACTOR, AuditKind.ACCESS_HISTORY_READ, personId, null,
                 "ENTRIES " + checks.size());
         return checks;
+    }
+
+    /**
+     * The card that signed a fresh challenge: the challenge first (its HMAC costs nothing next to the certificate
+     * work), then the certificate (chain, validity and revocation today) and its signature. Every request a person
+     * makes with the card goes through here: reading the access history, card registration, withdrawing a consent.
+     */
+    public X509Certificate provenCard(String certificateBase64, String challenge, String signature)
+            throws EligibilityException {
+        checkChallenge(challenge);
+        X509Certificate certificate = certificates.parse(certificateBase64);
+        certificates.validate(certificate, LocalDate.now(clock));
+        checkSignature(certificate, challenge, signature);
+        return certificate;
     }
 
     /** Authentic, not expired, and not answered before (one use each). */
@@ -150,7 +161,8 @@ public class PersonAccess {
         }
     }
 
-    private static void checkSignature(X509Certificate certificate, String challenge, String signature)
+    /** The card's signature (base64) over the UTF-8 bytes of {@code challenge}: proof the card is present. */
+    static void checkSignature(X509Certificate certificate, String challenge, String signature)
             throws EligibilityException {
         try {
             String algorithm = "EC".equals(certificate.getPublicKey().getAlgorithm()) ? "SHA256withECDSA"
@@ -166,7 +178,8 @@ public class PersonAccess {
         }
         throw new EligibilityException(Kind.UNAUTHENTICATED, ErrorCodes.SIGNATURE_INVALID,
                 "カードによる本人確認ができませんでした。",
-                "signature must be the card's SHA256withRSA (or ECDSA) signature, base64, over the challenge");
+                "signature must be the card's SHA256withRSA (or ECDSA) signature, base64, over the challenge"
+                        + " (the nonce of a card session)");
     }
 
     private String mac(String payload) {

@@ -24,6 +24,12 @@ public final class Formats {
     public static final String ASCII_MESSAGE = "must be printable ASCII";
     public static final String BASE64_MESSAGE = "must be base64";
     public static final String CHALLENGE_MESSAGE = "must be a challenge as GET .../challenge issued it";
+    /** A card session's id as the service issues it (a UUID). */
+    public static final String SESSION_ID = "[0-9a-f-]*";
+    public static final String SESSION_ID_MESSAGE = "must be a sessionId as POST eligibility/card-sessions issued it";
+    /** 医療機関コード: 10 digits. */
+    public static final String DIGITS = "[0-9]*";
+    public static final String DIGITS_MESSAGE = "must be digits";
     public static final String CLINIC_REFERENCE_MESSAGE = "must be 1-20 letters, digits, '-' or '_'";
 
     /** 保険者番号: 8 digits, or 6 for 国保. */
@@ -44,6 +50,10 @@ public final class Formats {
     /** A signature in base64 (RSA 4096 bits: 684 characters). */
     public static final int SIGNATURE = 1024;
     public static final int CHALLENGE_LENGTH = 128;
+    /** A card session's id (a UUID). */
+    public static final int SESSION_ID_LENGTH = 36;
+    /** 医療機関コード. */
+    public static final int MEDICAL_INSTITUTION_CODE = 10;
     /** A bulk check's 受付番号. */
     public static final int RECEPTION_NUMBER = 20;
     /** A search text. */

@@ -41,6 +41,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.oqs.api.audit.AccessHistoryApi;
 import jp.oqs.api.audit.AccessHistoryRequest;
+import jp.oqs.api.eligibility.CardConfirmation;
+import jp.oqs.api.eligibility.CardSession;
+import jp.oqs.api.eligibility.CardSessionApi;
+import jp.oqs.api.eligibility.ConsentCategory;
+import jp.oqs.api.eligibility.ConsentChoices;
+import jp.oqs.api.eligibility.PrescriptionForm;
+import jp.oqs.api.person.CardRegistrationApi;
+import jp.oqs.api.person.CardRegistrationRequest;
+import jp.oqs.api.person.ConsentWithdrawal;
 import jp.oqs.api.audit.AuditApi;
 import jp.oqs.api.audit.AuditEntryView;
 import jp.oqs.api.eligibility.BulkEntry;
@@ -128,6 +137,7 @@ class AuthorizationMatrixIT {
     private static final Expect NO_NOTICE = new Expect(404, ErrorCodes.NOTICE_NOT_FOUND, true);
     private static final Expect NO_PERSON = new Expect(404, ErrorCodes.PERSON_NOT_FOUND, true);
     private static final Expect NO_RECEPTION = new Expect(404, ErrorCodes.RECEPTION_NOT_FOUND, true);
+    private static final Expect NO_SESSION = new Expect(404, ErrorCodes.CARD_SESSION_NOT_FOUND, true);
     private static final Expect OK = ok(200);
     private static final Expect CREATED = ok(201);
     private static final Expect ACCEPTED = ok(202);
@@ -168,7 +178,12 @@ class AuthorizationMatrixIT {
             row("GET admin/audit",                                   UNAUTH, ROLE, ROLE, OK,      OK,      OK,      ___, ___,       ___,   ___,   UNAUTH),
             row("GET admin/audit/verification",                      UNAUTH, ROLE, ROLE, ROLE,    ROLE,    OK,      ___, ___,       ___,   ___,   UNAUTH),
             row("GET persons/access-history/challenge",              OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
-            row("POST persons/access-history",                       OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK));
+            row("POST persons/access-history",                       OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
+            row("POST eligibility/card-sessions",                    UNAUTH, OK,   ROLE, ROLE,    ROLE,    ROLE,    ___, ___,       ___,   ___,   UNAUTH),
+            row("POST eligibility/card-sessions/{sessionId}/confirmation", UNAUTH, OK, ROLE, ROLE, ROLE,   ROLE,    NO_SESSION, ___, ___,  ___,   UNAUTH),
+            row("POST persons/card-registration",                    OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
+            row("POST persons/card-registration/withdrawal",         OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
+            row("POST persons/consents/withdrawal",                  OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK));
 
     /** Console pages (every page of {@code src/main/webapp/console}, and the CSV export) for the disabled account. */
     private static final Map<String, String> CONSOLE_PAGES = new TreeMap<>(Map.of(
@@ -255,10 +270,10 @@ class AuthorizationMatrixIT {
     }
 
     private record Fixture(Map<String, Caller> callers, TestPki.Card lookupCard, String symbol, String number,
-                           String auditorToken, List<String> secrets) {
+                           String auditorToken, List<String> secrets, TestPki ca) {
     }
 
-    private Fixture fixture() throws Exception {
+    private Fixture fixture() throws Throwable {
         // first, so that the service's next look at its trust anchors (every 30 s) comes while the rest is set up
         TestPki ca = new TestPki("OQS Authorization Matrix CA");
         ca.trustAlso(Path.of(System.getProperty("oqs.it.data.dir")), "authz-ca");
@@ -317,9 +332,12 @@ class AuthorizationMatrixIT {
         String lookupCertificate = lookupCard.base64();
         String revokeCertificate = revokeCard.base64();
         String otherCertificate = otherCard.base64();
-        enrolled(() -> mineJob.enrol(new CertificateEnrolment("LK-AUTHZ-E", lookupCertificate)).close());
-        enrolled(() -> mineJob.enrol(new CertificateEnrolment("LK-AUTHZ-E", revokeCertificate)).close());
-        enrolled(() -> otherJob.enrol(new CertificateEnrolment("LK-AUTHZ-O", otherCertificate)).close());
+        ItSupport.onceTrusted("fixture enrolment", () -> mineJob.enrol(
+                new CertificateEnrolment("LK-AUTHZ-E", lookupCertificate)).close());
+        ItSupport.onceTrusted("fixture enrolment", () -> mineJob.enrol(
+                new CertificateEnrolment("LK-AUTHZ-E", revokeCertificate)).close());
+        ItSupport.onceTrusted("fixture enrolment", () -> otherJob.enrol(
+                new CertificateEnrolment("LK-AUTHZ-O", otherCertificate)).close());
 
         // bulk checks of clinics A (the clinic column) and B (the other clinic)
         String receptionA = bulk(CLINIC_A, "authz-fixture-clinic-a");
@@ -362,7 +380,8 @@ class AuthorizationMatrixIT {
 
         // what no refusal may show: the other party's people, numbers and ids
         List<String> secrets = List.of("LK-AUTHZ", "他所", "認可試験", CLINIC_B, others.batchId(), receptionB, "AUTHZ-OTHER", "ヤマダタロウ", "山田太郎");
-        return new Fixture(callers, lookupCard, "認可", "100", token(Roles.AUDITOR, "authz-audit-reader"), secrets);
+        return new Fixture(callers, lookupCard, "認可", "100", token(Roles.AUDITOR, "authz-audit-reader"), secrets,
+                ca);
     }
 
     private static Registry withOnboard(Registry registry, int serial) {
@@ -374,24 +393,6 @@ class AuthorizationMatrixIT {
 
     private static Caller bearer(String name, String token, ActorId actor, Registry registry, Owned objects) {
         return new Caller(name, "Bearer " + token, null, actor, registry, objects);
-    }
-
-    /** Enrols, retrying while the service has not yet read the new trust anchor (it looks every 30 s). */
-    private static void enrolled(Runnable enrolment) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        while (true) {
-            try {
-                enrolment.run();
-                return;
-            } catch (jakarta.ws.rs.WebApplicationException e) {
-                String body = e.getResponse().readEntity(String.class);
-                if (!body.contains("CERTIFICATE_UNTRUSTED") && !body.contains("CERTIFICATE_REVOCATION_UNKNOWN")
-                        || System.nanoTime() > until) {
-                    throw new AssertionError("fixture enrolment: " + e.getResponse().getStatus() + " " + body, e);
-                }
-                Thread.sleep(1000);
-            }
-        }
     }
 
     private String bulk(String clinicCode, String subject) throws Exception {
@@ -417,7 +418,7 @@ class AuthorizationMatrixIT {
     }
 
     @Test
-    void everyEndpointAnswersEveryCallerAsTheMatrixSaysAndEveryRefusalIsAudited() throws Exception {
+    void everyEndpointAnswersEveryCallerAsTheMatrixSaysAndEveryRefusalIsAudited() throws Throwable {
         List<Endpoint> endpoints = ApiEndpoints.all();
         Set<String> served = endpoints.stream().map(Endpoint::key).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(served, new TreeSet<>(MATRIX.keySet()),
@@ -569,10 +570,69 @@ class AuthorizationMatrixIT {
                 body = new AccessHistoryRequest(fixture.lookupCard().base64(), challenge,
                         fixture.lookupCard().sign(challenge));
             }
+            case "POST eligibility/card-sessions" -> target = "eligibility/card-sessions";
+            case "POST eligibility/card-sessions/{sessionId}/confirmation" -> {
+                // the other clinic's column names a session of clinic B; every other column one of clinic A
+                CardSession session = openSession(caller.name().equals(CLINIC_ON_OTHER) ? CLINIC_B : CLINIC_A);
+                requested = missing ? UUID.randomUUID().toString() : session.sessionId();
+                target = "eligibility/card-sessions/" + requested + "/confirmation";
+                body = new CardConfirmation(fixture.lookupCard().base64(), fixture.lookupCard().sign(session.nonce()),
+                        null, new ConsentChoices(false, false, false, true), PrescriptionForm.PAPER);
+            }
+            case "POST persons/card-registration" -> {
+                // the card the lookups use, registered again for its own person: changes nothing
+                target = "persons/card-registration";
+                String challenge = challenge();
+                body = new CardRegistrationRequest(fixture.lookupCard().base64(), challenge,
+                        fixture.lookupCard().sign(challenge), Y_MINE, fixture.symbol(), fixture.number(), "01", BIRTH);
+            }
+            case "POST persons/card-registration/withdrawal" -> {
+                // a card of its own for each cell, registered first
+                target = "persons/card-registration/withdrawal";
+                TestPki.Card card = registeredCard(fixture);
+                String challenge = challenge();
+                body = new AccessHistoryRequest(card.base64(), challenge, card.sign(challenge));
+            }
+            case "POST persons/consents/withdrawal" -> {
+                // a consent of its own for each cell, given at clinic A's reader first
+                target = "persons/consents/withdrawal";
+                CardSession session = openSession(CLINIC_A);
+                client(CardSessionApi.class, deployment, clinicToken(CLINIC_A)).confirm(session.sessionId(),
+                        new CardConfirmation(fixture.lookupCard().base64(), fixture.lookupCard().sign(session.nonce()),
+                                null, new ConsentChoices(false, false, true, false), PrescriptionForm.PAPER));
+                String challenge = challenge();
+                body = new ConsentWithdrawal(fixture.lookupCard().base64(), challenge,
+                        fixture.lookupCard().sign(challenge), CLINIC_A, ConsentCategory.CHECKUPS);
+            }
             default -> throw new AssertionError("no request for " + key + ": add one to cell()");
         }
         return new Cell(key, caller.name(), endpoint.method(), target, body == null ? null : jsonb.toJson(body),
                 expect, requested, missing);
+    }
+
+    private static String clinicToken(String clinicCode) {
+        return token(Roles.CLINIC, "authz-fixture-desk-" + clinicCode, Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE,
+                clinicCode));
+    }
+
+    private CardSession openSession(String clinicCode) {
+        return client(CardSessionApi.class, deployment, clinicToken(clinicCode)).open();
+    }
+
+    private String challenge() {
+        return ItSupport.anonymousClient(AccessHistoryApi.class, deployment).challenge().challenge();
+    }
+
+    /** A new card of the fixture's CA, registered by the person of the lookups. */
+    private TestPki.Card registeredCard(Fixture fixture) throws Exception {
+        Instant now = Instant.now();
+        TestPki.Card card = fixture.ca().issue("AUTHZ-REGISTER-" + people.incrementAndGet(),
+                now.minus(Duration.ofDays(100)), now.plus(Duration.ofDays(100)));
+        String challenge = challenge();
+        ItSupport.anonymousClient(CardRegistrationApi.class, deployment).register(new CardRegistrationRequest(
+                card.base64(), challenge, card.sign(challenge), Y_MINE, fixture.symbol(), fixture.number(), "01",
+                BIRTH));
+        return card;
     }
 
     private HttpResponse<String> send(Cell cell, Caller caller) throws Exception {

@@ -44,10 +44,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import jp.oqs.api.ApiVersion;
 import jp.oqs.api.audit.AccessHistoryApi;
 import jp.oqs.api.audit.AccessHistoryRequest;
+import jp.oqs.api.eligibility.CardConfirmation;
+import jp.oqs.api.eligibility.CardSessionApi;
+import jp.oqs.api.eligibility.ConsentCategory;
+import jp.oqs.api.eligibility.ConsentChoices;
+import jp.oqs.api.eligibility.PrescriptionForm;
+import jp.oqs.api.person.CardRegistrationRequest;
+import jp.oqs.api.person.ConsentWithdrawal;
 import jp.oqs.api.eligibility.BulkEntry;
 import jp.oqs.api.eligibility.BulkLookupRequest;
 import jp.oqs.api.eligibility.CertificateLookupRequest;
@@ -250,7 +258,8 @@ class HostileInputIT {
     // what the hostile requests start from
 
     /** Insurers, a person to look up, a person to enrol certificates for, a card, challenges. */
-    private record Fixture(TestPki.Card card, List<String> challenges, String batchId, String receptionNumber) {
+    private record Fixture(TestPki.Card card, List<String> challenges, String batchId, String receptionNumber,
+                           List<String> sessions) {
     }
 
     private Fixture fixture() throws Exception {
@@ -291,7 +300,13 @@ class HostileInputIT {
                 "宮崎", "100", "01", null, BIRTH, TODAY))))) {
             receptionNumber = accepted.readEntity(jp.oqs.api.eligibility.BulkReception.class).receptionNumber();
         }
-        return new Fixture(card, challenges, batch.batchId().toString(), receptionNumber);
+        CardSessionApi desk = client(CardSessionApi.class, deployment, token(Roles.CLINIC, "hostile-clinic",
+                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, CLINIC)));
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            sessions.add(desk.open().sessionId());
+        }
+        return new Fixture(card, challenges, batch.batchId().toString(), receptionNumber, sessions);
     }
 
     private HostileRequests.Callers callers() throws Exception {
@@ -323,15 +338,17 @@ class HostileInputIT {
                 LOOKUP_INSURER, "宮崎", "100", "01", null, BIRTH, TODAY)))));
         seeds.put(ReferenceNumbersRequest.class, () -> json(new ReferenceNumbersRequest(List.of(
                 new ReferenceNumberEntry(LOOKUP_INSURER, "宮崎", "100", "01", "P-" + random.nextInt(1_000_000))))));
-        seeds.put(AccessHistoryRequest.class, () -> {
-            String next = fixture.challenges().get(Math.min(challenge.getAndIncrement(),
-                    fixture.challenges().size() - 1));
-            try {
-                return json(new AccessHistoryRequest(certificate, next, fixture.card().sign(next)));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        // the card signs a fresh challenge (the last one again once they are used up: then CHALLENGE_INVALID)
+        Function<Function<String, Object>, Supplier<JsonObject>> signed = body -> () -> json(body.apply(
+                fixture.challenges().get(Math.min(challenge.getAndIncrement(), fixture.challenges().size() - 1))));
+        seeds.put(AccessHistoryRequest.class, signed.apply(next -> new AccessHistoryRequest(certificate, next,
+                sign(fixture.card(), next))));
+        seeds.put(CardRegistrationRequest.class, signed.apply(next -> new CardRegistrationRequest(certificate, next,
+                sign(fixture.card(), next), SYNC_INSURER, "宮崎", "200", "01", BIRTH)));
+        seeds.put(ConsentWithdrawal.class, signed.apply(next -> new ConsentWithdrawal(certificate, next,
+                sign(fixture.card(), next), CLINIC, ConsentCategory.MEDICATIONS)));
+        seeds.put(CardConfirmation.class, () -> json(new CardConfirmation(certificate, sign(fixture.card(), "a nonce"),
+                TODAY, new ConsentChoices(true, false, null, true), PrescriptionForm.ELECTRONIC)));
         seeds.put(SyncBatchRequest.class, () -> {
             int n = person.incrementAndGet();
             return json(new SyncBatchRequest(new UUID(random.nextLong(), random.nextLong()), SYNC_INSURER,
@@ -359,12 +376,22 @@ class HostileInputIT {
                     random.nextLong()).toString();
             case "receptionNumber" -> random.nextBoolean() ? fixture.receptionNumber() : "R20260101000000000001";
             case "id" -> String.valueOf(random.nextInt(1000));
+            case "sessionId" -> random.nextBoolean() ? fixture.sessions().get(random.nextInt(fixture.sessions().size()))
+                    : new UUID(random.nextLong(), random.nextLong()).toString();
             default -> throw new IllegalStateException("no valid value for the path parameter " + name
                     + ": add one to pathValue()");
         };
     }
 
-    private JsonObject json(Object record) {
+    private static String sign(TestPki.Card card, String text) {
+        try {
+            return card.sign(text);
+        } catch (Exception e) {
+            throw new IllegalStateException("the test card cannot sign", e);
+        }
+    }
+
+        private JsonObject json(Object record) {
         try (JsonReader reader = Json.createReader(new StringReader(jsonb.toJson(record)))) {
             return reader.readObject();
         }

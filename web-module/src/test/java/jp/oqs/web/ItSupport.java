@@ -67,8 +67,13 @@ public final class ItSupport {
 
     /** A typed client of a contract interface, through MicroProfile Rest Client, as a vendor would build it. */
     public static <T> T client(Class<T> api, URL deployment, String token) {
+        return client(api, api(deployment), token);
+    }
+
+    /** A typed client of a contract interface on a server of a test's own ({@link MicroServer#api()}). */
+    public static <T> T client(Class<T> api, URI root, String token) {
         return RestClientBuilder.newBuilder()
-                .baseUri(api(deployment))
+                .baseUri(root)
                 .register((ClientRequestFilter) request ->
                         request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token))
                 .build(api);
@@ -76,12 +81,38 @@ public final class ItSupport {
 
     /** A typed client without a bearer token (the card authenticates the person). */
     public static <T> T anonymousClient(Class<T> api, URL deployment) {
-        return RestClientBuilder.newBuilder().baseUri(api(deployment)).build(api);
+        return anonymousClient(api, api(deployment));
+    }
+
+    public static <T> T anonymousClient(Class<T> api, URI root) {
+        return RestClientBuilder.newBuilder().baseUri(root).build(api);
     }
 
     /** A plain JAX-RS client for calls the typed client cannot make (no token, malformed bodies). */
     public static Client rawClient() {
         return ClientBuilder.newClient();
+    }
+
+    /**
+     * Runs a call that needs a test CA's card to be trusted, retrying for up to 45 seconds while the service has not
+     * yet read the new trust anchor (it looks every 30 s): such a call fails with {@code CERTIFICATE_UNTRUSTED} or
+     * {@code CERTIFICATE_REVOCATION_UNKNOWN} until then. Any other failure fails the fixture.
+     */
+    public static void onceTrusted(String what, Executable call) throws Throwable {
+        long until = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (true) {
+            try {
+                call.execute();
+                return;
+            } catch (WebApplicationException e) {
+                String body = e.getResponse().readEntity(String.class);
+                if (!body.contains("CERTIFICATE_UNTRUSTED") && !body.contains("CERTIFICATE_REVOCATION_UNKNOWN")
+                        || System.nanoTime() > until) {
+                    throw new AssertionError(what + ": " + e.getResponse().getStatus() + " " + body, e);
+                }
+                Thread.sleep(1000);
+            }
+        }
     }
 
     /** Asserts a call fails with the status and code of the error body, and returns the body. */

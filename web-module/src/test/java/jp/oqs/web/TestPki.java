@@ -91,6 +91,11 @@ final class TestPki {
         Files.writeString(pki.resolve("trust-anchors.pem"), "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        Files.write(pki.resolve("crls").resolve("test-ca.crl"), crl(revoked));
+    }
+
+    /** This CA's CRL, current for a week, revoking {@code revoked} since yesterday. */
+    private byte[] crl(List<Card> revoked) throws Exception {
         Instant now = Instant.now();
         X509v2CRLBuilder crl = new X509v2CRLBuilder(name, Date.from(now.minus(Duration.ofDays(2))));
         crl.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
@@ -99,7 +104,7 @@ final class TestPki {
                     CRLReason.keyCompromise);
         }
         X509CRLHolder holder = crl.build(signer());
-        Files.write(pki.resolve("crls").resolve("test-ca.crl"), holder.getEncoded());
+        return holder.getEncoded();
     }
 
     /**
@@ -107,6 +112,11 @@ final class TestPki {
      * own, so that the cards of another test's CA stay trusted as well.
      */
     void trustAlso(Path dataDir, String crlName) throws Exception {
+        trustAlso(dataDir, crlName, List.of());
+    }
+
+    /** As {@link #trustAlso(Path, String)}, with a CRL of its own revoking {@code revoked}. */
+    void trustAlso(Path dataDir, String crlName, List<Card> revoked) throws Exception {
         Path pki = dataDir.resolve("pki");
         Files.createDirectories(pki.resolve("crls"));
         Path anchors = pki.resolve("trust-anchors.pem");
@@ -114,10 +124,7 @@ final class TestPki {
         Files.writeString(anchors, existing + "-----BEGIN CERTIFICATE-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n");
-        Instant now = Instant.now();
-        X509v2CRLBuilder crl = new X509v2CRLBuilder(name, Date.from(now.minus(Duration.ofDays(2))));
-        crl.setNextUpdate(Date.from(now.plus(Duration.ofDays(7))));
-        Files.write(pki.resolve("crls").resolve(crlName + ".crl"), crl.build(signer()).getEncoded());
+        Files.write(pki.resolve("crls").resolve(crlName + ".crl"), crl(revoked));
     }
 
     private ContentSigner signer() throws Exception {

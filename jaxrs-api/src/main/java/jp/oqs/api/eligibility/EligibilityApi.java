@@ -41,10 +41,16 @@ public interface EligibilityApi {
      * Checks by My Number card certificate. 400 {@code CERTIFICATE_INVALID}, {@code CERTIFICATE_EXPIRED},
      * {@code CERTIFICATE_REVOKED}, {@code CERTIFICATE_UNTRUSTED}; 404 {@code CERTIFICATE_NOT_ENROLLED};
      * 503 {@code CERTIFICATE_REVOCATION_UNKNOWN} when no current CRL is available.
+     *
+     * @deprecated a bare certificate is public data that anyone who once saw it can replay: use
+     * {@link CardSessionApi}, where the card signs a nonce. With {@code oqs.certificates.require-session=true} this
+     * answers only certificates the clinic confirmed a card session with in the last 24 hours (else 401
+     * {@code CARD_SESSION_REQUIRED}).
      */
+    @Deprecated
     @POST
     @Path("certificate-lookups")
-    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.AS_OF_IN_FUTURE, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.CERTIFICATE_EXPIRED, ErrorCodes.CERTIFICATE_REVOKED, ErrorCodes.CERTIFICATE_UNTRUSTED, ErrorCodes.CERTIFICATE_NOT_ENROLLED, ErrorCodes.CERTIFICATE_REVOCATION_UNKNOWN, ErrorCodes.FORBIDDEN_CLINIC, ErrorCodes.RATE_LIMITED})
+    @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.CARD_SESSION_REQUIRED, ErrorCodes.AS_OF_IN_FUTURE, ErrorCodes.CERTIFICATE_INVALID, ErrorCodes.CERTIFICATE_EXPIRED, ErrorCodes.CERTIFICATE_REVOKED, ErrorCodes.CERTIFICATE_UNTRUSTED, ErrorCodes.CERTIFICATE_NOT_ENROLLED, ErrorCodes.CERTIFICATE_REVOCATION_UNKNOWN, ErrorCodes.FORBIDDEN_CLINIC, ErrorCodes.RATE_LIMITED})
     CertificateLookupResult certificateLookup(@NotNull @Valid CertificateLookupRequest request);
 
     /** 202 with a {@link BulkReception}; 413 {@code BULK_TOO_LARGE} above the configured entry limit. */

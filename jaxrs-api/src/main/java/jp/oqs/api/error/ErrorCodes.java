@@ -83,6 +83,13 @@ public final class ErrorCodes {
     public static final String CHALLENGE_INVALID = "CHALLENGE_INVALID";
     public static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
 
+    // card sessions at the reader, card registration and consents
+    public static final String CARD_SESSION_NOT_FOUND = "CARD_SESSION_NOT_FOUND";
+    public static final String CARD_SESSION_EXPIRED = "CARD_SESSION_EXPIRED";
+    public static final String CARD_NOT_REGISTERED = "CARD_NOT_REGISTERED";
+    public static final String CARD_SESSION_REQUIRED = "CARD_SESSION_REQUIRED";
+    public static final String CONSENT_NOT_FOUND = "CONSENT_NOT_FOUND";
+
     // service side
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";

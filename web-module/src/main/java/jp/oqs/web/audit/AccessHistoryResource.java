@@ -9,6 +9,7 @@ import jp.oqs.api.audit.AccessEntry;
 import jp.oqs.api.audit.AccessHistory;
 import jp.oqs.api.audit.AccessHistoryApi;
 import jp.oqs.api.audit.AccessHistoryRequest;
+import jp.oqs.audit.ActorKind;
 import jp.oqs.eligibility.PersonAccess;
 import jp.oqs.web.rest.BodyLimit;
 import jp.oqs.web.rest.BusinessFailure;
@@ -31,7 +32,8 @@ public class AccessHistoryResource implements AccessHistoryApi {
     @BodyLimit(BodyLimit.Kind.CERTIFICATE)
     public AccessHistory history(AccessHistoryRequest request) {
         return new AccessHistory(BusinessFailure.call(() -> access.history(request)).stream()
-                .map(e -> new AccessEntry(e.occurredAt(), e.actor(), e.kind().name(), e.result()))
+                .map(e -> new AccessEntry(e.occurredAt(), e.actorKind() == ActorKind.CLINIC ? e.actor() : null,
+                        e.kind().name(), e.result()))
                 .toList());
     }
 }

@@ -81,6 +81,9 @@ public class ContractModelReader implements OASModelReader {
         CONTRACT.put(EligibilityApi.class, EligibilityResource.class);
         CONTRACT.put(AuditApi.class, AuditResource.class);
         CONTRACT.put(AccessHistoryApi.class, AccessHistoryResource.class);
+        CONTRACT.put(jp.oqs.api.eligibility.CardSessionApi.class, jp.oqs.web.eligibility.CardSessionResource.class);
+        CONTRACT.put(jp.oqs.api.person.CardRegistrationApi.class, jp.oqs.web.person.CardRegistrationResource.class);
+        CONTRACT.put(jp.oqs.api.person.ConsentApi.class, jp.oqs.web.person.ConsentResource.class);
         CONTRACT.put(CallerApi.class, CallerResource.class);
     }
 
@@ -212,6 +215,12 @@ public class ContractModelReader implements OASModelReader {
         if (limit != null) {
             description.append(" Body at most ").append(limit.defaultBytes()).append(" bytes by default (setting ")
                     .append(limit.property()).append("; above it 413 ").append(limit.code()).append(").");
+        }
+        if (method.isAnnotationPresent(Deprecated.class)) {
+            // the contract's @Deprecated says why in its Javadoc; the document says what to use instead
+            operation.deprecated(true);
+            description.append(" Deprecated: a bare certificate can be replayed; use eligibility/card-sessions"
+                    + " (refused without a confirmed session when oqs.certificates.require-session=true).");
         }
         operation.description(description.toString());
         for (java.lang.reflect.Parameter parameter : method.getParameters()) {
