@@ -22,6 +22,7 @@ import jp.oqs.audit.AuditKind;
 import jp.oqs.audit.AuditTrail;
 import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.platform.BusinessException.Kind;
+import jp.oqs.platform.RowLock;
 import jp.oqs.qualification.Person;
 
 /**
@@ -50,6 +51,9 @@ public class Consents {
      */
     public List<ConsentView> atReader(MedicalInstitutionCode clinic, Person person, ConsentChoices choices) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // two readers of the clinic confirming the same person at once: the second waits, then finds the first's
+        // consents, instead of inserting a second row of the same (person, clinic, category)
+        RowLock.acquire(em, "Person.lock", person.id());
         Map<ConsentCategory, Consent> known = new EnumMap<>(ConsentCategory.class);
         em.createNamedQuery("Consent.ofClinic", Consent.class).setParameter("person", person)
                 .setParameter("clinic", clinic.value()).getResultList()

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -22,6 +23,7 @@ import jp.oqs.api.sync.Sex;
 @Table(name = "person")
 @NamedQuery(name = "Person.findByLinkKey", query = "SELECT p FROM Person p WHERE p.linkKey = :linkKey")
 @NamedQuery(name = "Person.findByLinkKeys", query = "SELECT p FROM Person p WHERE p.linkKey IN :linkKeys")
+@NamedNativeQuery(name = "Person.lock", query = "UPDATE person SET birth_date = birth_date WHERE id = ?")
 public class Person {
 
     @Id
