@@ -90,7 +90,7 @@ public class BulkChecks {
         for (int i = 0; i < entries.size(); i++) {
             BulkEntry entry = entries.get(i);
             em.persist(new BulkEntryRecord(receptionNumber, i, entry == null
-                    ? new BulkEntry(null, null, null, null, null, null, null, null) : entry));
+                    ? new BulkEntry(null, null, null, null, null, null, null, null, null) : entry));
             if ((i + 1) % SUBMIT_FLUSH == 0) {
                 // written in blocks (still one transaction): the unit of work stays small, its commit linear
                 em.flush();
@@ -147,18 +147,21 @@ public class BulkChecks {
         PendingAudit pending = new PendingAudit();
         List<EligibilityService.EntryAnswer> outcomes = eligibility.answerEntries(clinic,
                 chunk.stream().map(BulkEntryRecord::lookupRequest).toList(), pending);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Boolean> limitChanges = LimitChanges.of(em, clinic.value(),
+                outcomes.stream().map(EligibilityService.EntryAnswer::answer).toList(), now);
         for (int i = 0; i < chunk.size(); i++) {
             BulkEntryRecord entry = chunk.get(i);
             EligibilityService.EntryAnswer outcome = outcomes.get(i);
             if (outcome.answer() != null) {
-                entry.answer(outcome.answer().validity(), JSON.toJson(outcome.answer()));
+                entry.answer(outcome.answer().validity(), JSON.toJson(outcome.answer()), limitChanges.get(i));
                 request.counted(outcome.answer().validityName());
             } else {
                 entry.error(outcome.errorCode(), outcome.errorMessage());
                 request.countedError();
             }
         }
-        request.completeIfAnswered(clock.instant().truncatedTo(ChronoUnit.MICROS));
+        request.completeIfAnswered(now);
         // the chain's lock only from here to the commit, not while the entries were answered
         audit.append(pending);
         metrics.bulkEntriesAnswered(chunk.size());

@@ -84,6 +84,10 @@ public class BulkEntryRecord {
     @Column(name = "service_date", updatable = false)
     private LocalDate serviceDate;
 
+    /** The patient's consent to the 限度額 and 特定疾病 groups, as the entry gave it (1), else 0. */
+    @Column(name = "limit_consent", updatable = false)
+    private int limitConsent;
+
     @Column(name = "answered")
     private int answered;
 
@@ -95,6 +99,10 @@ public class BulkEntryRecord {
 
     @Column(name = "error_code")
     private String errorCode;
+
+    /** For an answer with 限度額 data under consent: whether it changed since the clinic's previous one (1/0). */
+    @Column(name = "limit_changed")
+    private Integer limitChanged;
 
     /** The answer when it fits the inline column (every ordinary answer does). */
     @Column(name = "answer_text")
@@ -123,15 +131,17 @@ public class BulkEntryRecord {
         this.individualNumber = entry.individualNumber();
         this.birthDate = entry.birthDate();
         this.serviceDate = entry.serviceDate();
+        this.limitConsent = Boolean.TRUE.equals(entry.limitCertificateConsent()) ? 1 : 0;
     }
 
     LookupRequest lookupRequest() {
         return new LookupRequest(insurerNumber, symbol, number, branchNumber, individualNumber, birthDate,
-                serviceDate);
+                serviceDate, limitConsent == 1);
     }
 
-    void answer(int validity, String answerJson) {
+    void answer(int validity, String answerJson, Boolean limitChanged) {
         this.answered = 1;
+        this.limitChanged = limitChanged == null ? null : limitChanged ? 1 : 0;
         this.resultStatus = ResultStatus.COMPLETED.name();
         this.validity = validity;
         keep(answerJson);
@@ -169,6 +179,11 @@ public class BulkEntryRecord {
 
     public String errorCode() {
         return errorCode;
+    }
+
+    /** See {@link LimitChanges}; {@code null} for an entry answered without 限度額 data under consent. */
+    public Boolean limitCertificateChanged() {
+        return limitChanged == null ? null : limitChanged == 1;
     }
 
     /** The answer as JSON, or for an error the message. */

@@ -128,8 +128,9 @@ public class CardSessions {
         Person person = enrolments.registeredPerson(certificate);
         session.confirm(now, EnrolledCertificate.issuerOf(certificate), EnrolledCertificate.serialOf(certificate),
                 person.id());
-        CertificateLookupResult answer = eligibility.cardSessionAnswer(clinic, person, confirmation.asOf());
+        // the patient's answers first: the eligibility answer carries the groups they consent to now
         List<ConsentView> given = consents.atReader(clinic, person, confirmation.consents());
+        CertificateLookupResult answer = eligibility.cardSessionAnswer(clinic, person, confirmation.asOf());
         return new CardSessionResult(session.id(), answer, given, confirmation.prescriptionForm(),
                 warnings(certificate, now));
     }

@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import jp.oqs.api.eligibility.ConsentCategory;
 import jp.oqs.api.eligibility.ConsentChoices;
 import jp.oqs.api.eligibility.ConsentView;
@@ -75,6 +77,16 @@ public class Consents {
             views.add(consent == null ? new ConsentView(category, false, null, null, null) : consent.view(now));
         }
         return views;
+    }
+
+    /** The categories the person's consent to this clinic is in force for now. */
+    public Set<ConsentCategory> live(MedicalInstitutionCode clinic, Person person) {
+        Instant now = clock.instant();
+        Set<ConsentCategory> live = EnumSet.noneOf(ConsentCategory.class);
+        em.createNamedQuery("Consent.ofClinic", Consent.class).setParameter("person", person)
+                .setParameter("clinic", clinic.value()).getResultList().stream()
+                .filter(consent -> consent.liveAt(now)).forEach(consent -> live.add(consent.category()));
+        return live;
     }
 
     /**

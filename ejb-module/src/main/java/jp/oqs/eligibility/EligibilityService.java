@@ -74,6 +74,9 @@ public class EligibilityService {
     @EJB
     private CardSessions sessions;
 
+    @EJB
+    private Consents consents;
+
     @Inject
     private ClinicGuard guard;
 
@@ -115,18 +118,22 @@ public class EligibilityService {
                 : candidates(reads, insurer, request, byIndividual);
         List<Person> persons = candidates.stream().map(Qualification::person).distinct().toList();
         if (persons.isEmpty()) {
-            return answer(reads, auditor, clinic, kind, asOf, Validity.NOT_FOUND, null, null, null, insurer);
+            return answer(reads, auditor, clinic, kind, asOf, Validity.NOT_FOUND, null, null, null, insurer,
+                    Disclosure.NONE);
         }
         if (persons.size() > 1) {
-            return answer(reads, auditor, clinic, kind, asOf, Validity.MULTIPLE, null, null, null, insurer);
+            return answer(reads, auditor, clinic, kind, asOf, Validity.MULTIPLE, null, null, null, insurer,
+                    Disclosure.NONE);
         }
         Person person = persons.get(0);
+        Disclosure disclosure = Disclosure.byRequest(request.limitCertificateConsent());
         // of the person's qualifications under these numbers, the one in force on the date, else the latest
         Optional<QualificationVersion> inForce = candidates.stream()
                 .map(q -> reads.versionOn(q, asOf)).flatMap(Optional::stream)
                 .filter(v -> v.lostOn() == null).findFirst();
         if (inForce.isPresent()) {
-            return answer(reads, auditor, clinic, kind, asOf, Validity.VALID, person, inForce.get(), null, insurer);
+            return answer(reads, auditor, clinic, kind, asOf, Validity.VALID, person, inForce.get(), null, insurer,
+                    disclosure);
         }
         Qualification matched = candidates.stream().max(Comparator.comparing(Qualification::acquiredOn)).get();
         QualificationVersion shown = reads.versionOn(matched, asOf).orElseGet(() -> reads.versionOn(matched,
@@ -135,8 +142,9 @@ public class EligibilityService {
                 .filter(v -> !candidates.contains(v.qualification())).findFirst();
         return current.isPresent()
                 ? answer(reads, auditor, clinic, kind, asOf, Validity.INVALID_NEWER_EXISTS, person, shown,
-                        current.get(), insurer)
-                : answer(reads, auditor, clinic, kind, asOf, Validity.INVALID, person, shown, null, insurer);
+                        current.get(), insurer, disclosure)
+                : answer(reads, auditor, clinic, kind, asOf, Validity.INVALID, person, shown, null, insurer,
+                        disclosure);
     }
 
     /** A check by My Number card certificate: every qualification of the person valid on the date. */
@@ -186,10 +194,13 @@ public class EligibilityService {
             validity = hasAny ? Validity.INVALID : Validity.NOT_FOUND;
         }
         Long insurerId = valid.isEmpty() ? null : valid.get(0).qualification().insurer().id();
+        Disclosure disclosure = valid.isEmpty() ? Disclosure.NONE
+                : Disclosure.byConsents(consents.live(clinic, person));
         String checkId = audit.record(ActorKind.CLINIC, clinic.value(), kind, person.id(),
-                insurerId, String.valueOf(validity.code()));
+                insurerId, disclosure.auditResult(validity.code()));
         watch(clinic, validity);
-        List<QualificationView> views = valid.stream().map(v -> view(databaseReads, clinic, v)).toList();
+        List<QualificationView> views = valid.stream()
+                .map(v -> view(databaseReads, clinic, asOf, v, disclosure)).toList();
         return new CertificateLookupResult(checkId, ResultStatus.COMPLETED, validity.code(), validity, asOf, views);
     }
 
@@ -224,21 +235,25 @@ public class EligibilityService {
     private LookupResult answer(Reads reads, Auditor auditor, MedicalInstitutionCode clinic, AuditKind kind,
                                 LocalDate asOf,
                                 Validity validity, Person person, QualificationVersion shown,
-                                QualificationVersion current, Insurer insurer) {
+                                QualificationVersion current, Insurer insurer, Disclosure disclosure) {
         String checkId = auditor.record(clinic.value(), kind, person == null ? null : person.id(),
-                insurer == null ? null : insurer.id(), String.valueOf(validity.code()));
+                insurer == null ? null : insurer.id(), disclosure.auditResult(validity.code()));
         watch(clinic, validity);
         return new LookupResult(checkId, ResultStatus.COMPLETED, validity.code(), validity, asOf,
-                view(reads, clinic, shown), view(reads, clinic, current));
+                view(reads, clinic, asOf, shown, disclosure), view(reads, clinic, asOf, current, disclosure));
     }
 
-    /** What the clinic sees of a version, with its own 照会番号 for the card when it registered one. */
-    private static QualificationView view(Reads reads, MedicalInstitutionCode clinic, QualificationVersion version) {
+    /**
+     * What the clinic sees of a version on {@code asOf}, with its own 照会番号 for the card when it registered one,
+     * and the consent-bound groups the patient's consent allows.
+     */
+    private static QualificationView view(Reads reads, MedicalInstitutionCode clinic, LocalDate asOf,
+                                          QualificationVersion version, Disclosure disclosure) {
         if (version == null) {
             return null;
         }
         String key = ClinicReferenceNumber.key(clinic.value(), version.qualification());
-        return EligibilityViews.of(version, key == null ? null : reads.referenceNumber(key));
+        return EligibilityViews.of(version, asOf, key == null ? null : reads.referenceNumber(key), disclosure);
     }
 
     /**

@@ -15,8 +15,15 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import jp.oqs.api.sync.CardClassification;
+import jp.oqs.api.sync.ElderlyRecipient;
+import jp.oqs.api.sync.LimitCategory;
+import jp.oqs.api.sync.LimitCertificate;
+import jp.oqs.api.sync.LimitCertificateClassification;
 import jp.oqs.api.sync.LossReason;
 import jp.oqs.api.sync.Relationship;
+import jp.oqs.api.sync.SpecificDisease;
 
 /**
  * What was true of a qualification from {@code validFrom} (inclusive) until {@code validTo} (exclusive; open while
@@ -70,6 +77,46 @@ public class QualificationVersion {
     @Column(name = "card_expires_on", updatable = false)
     private LocalDate cardExpiresOn;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "card_classification", updatable = false)
+    private CardClassification cardClassification;
+
+    @Column(name = "elderly_issued_on", updatable = false)
+    private LocalDate elderlyIssuedOn;
+
+    @Column(name = "elderly_valid_from", updatable = false)
+    private LocalDate elderlyValidFrom;
+
+    @Column(name = "elderly_valid_to", updatable = false)
+    private LocalDate elderlyValidTo;
+
+    @Column(name = "elderly_ratio", updatable = false)
+    private Integer elderlyRatio;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "limit_classification", updatable = false)
+    private LimitCertificateClassification limitClassification;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "limit_category", updatable = false)
+    private LimitCategory limitCategory;
+
+    @Column(name = "limit_issued_on", updatable = false)
+    private LocalDate limitIssuedOn;
+
+    @Column(name = "limit_valid_from", updatable = false)
+    private LocalDate limitValidFrom;
+
+    @Column(name = "limit_valid_to", updatable = false)
+    private LocalDate limitValidTo;
+
+    @Column(name = "limit_long_term_on", updatable = false)
+    private LocalDate limitLongTermInpatientOn;
+
+    /** See {@link SpecificDiseasesColumn}. */
+    @Column(name = "specific_diseases", updatable = false)
+    private String specificDiseases;
+
     @Column(name = "lost_on", updatable = false)
     private LocalDate lostOn;
 
@@ -105,6 +152,24 @@ public class QualificationVersion {
         this.copayRatio = attributes.copayRatio();
         this.cardIssuedOn = attributes.cardIssuedOn();
         this.cardExpiresOn = attributes.cardExpiresOn();
+        this.cardClassification = attributes.cardClassification();
+        ElderlyRecipient elderly = attributes.elderlyRecipient();
+        if (elderly != null) {
+            this.elderlyIssuedOn = elderly.issuedOn();
+            this.elderlyValidFrom = elderly.validFrom();
+            this.elderlyValidTo = elderly.validTo();
+            this.elderlyRatio = elderly.ratio();
+        }
+        LimitCertificate limit = attributes.limitCertificate();
+        if (limit != null) {
+            this.limitClassification = limit.classification();
+            this.limitCategory = limit.category();
+            this.limitIssuedOn = limit.issuedOn();
+            this.limitValidFrom = limit.validFrom();
+            this.limitValidTo = limit.validTo();
+            this.limitLongTermInpatientOn = limit.longTermInpatientOn();
+        }
+        this.specificDiseases = SpecificDiseasesColumn.write(attributes.specificDiseases());
         this.lostOn = lostOn;
         this.lossReason = lossReason;
         this.batchId = source.batchId();
@@ -136,7 +201,17 @@ public class QualificationVersion {
     }
 
     public VersionAttributes attributes() {
-        return new VersionAttributes(relationship, nameKanji, nameKana, copayRatio, cardIssuedOn, cardExpiresOn);
+        return new VersionAttributes(relationship, nameKanji, nameKana, copayRatio, cardIssuedOn, cardExpiresOn,
+                cardClassification, elderlyRecipient(), limitCertificate(), specificDiseases());
+    }
+
+    /**
+     * The copay ratio a clinic is answered for a visit on {@code date}: the 高齢受給者証's ratio while it is valid
+     * that day, else the qualification's.
+     */
+    public int copayRatioOn(LocalDate date) {
+        ElderlyRecipient elderly = elderlyRecipient();
+        return elderly != null && elderly.validOn(date) ? elderly.ratio() : copayRatio;
     }
 
     public Long id() {
@@ -177,6 +252,27 @@ public class QualificationVersion {
 
     public LocalDate cardExpiresOn() {
         return cardExpiresOn;
+    }
+
+    public CardClassification cardClassification() {
+        return cardClassification;
+    }
+
+    /** The 高齢受給者証 held in this version, or {@code null}. */
+    public ElderlyRecipient elderlyRecipient() {
+        return elderlyValidFrom == null ? null
+                : new ElderlyRecipient(elderlyIssuedOn, elderlyValidFrom, elderlyValidTo, elderlyRatio);
+    }
+
+    /** The 限度額適用認定証 held in this version, or {@code null}. */
+    public LimitCertificate limitCertificate() {
+        return limitValidFrom == null ? null : new LimitCertificate(limitClassification, limitCategory,
+                limitIssuedOn, limitValidFrom, limitValidTo, limitLongTermInpatientOn);
+    }
+
+    /** The 特定疾病療養受療証 held in this version (empty when none). */
+    public List<SpecificDisease> specificDiseases() {
+        return SpecificDiseasesColumn.read(specificDiseases);
     }
 
     public LocalDate lostOn() {

@@ -27,6 +27,7 @@ import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.sync.ChangeKind;
 import jp.oqs.api.sync.PersonData;
 import jp.oqs.api.sync.QualificationData;
+import jp.oqs.api.sync.Relationship;
 import jp.oqs.api.sync.SyncBatchRequest;
 import jp.oqs.api.sync.SyncRecord;
 import jp.oqs.identifier.InsurerNumber;
@@ -224,19 +225,27 @@ public class SyncBatchProcessor {
             String linkKey = RecordFields.linkKey(personData.linkKey());
             LocalDate birthDate = RecordFields.date(personData.birthDate(), "person.birthDate", today);
             RecordFields.required(personData.sex(), "person.sex");
-            VersionAttributes attributes = new VersionAttributes(
-                    RecordFields.required(data.relationship(), "qualification.relationship"),
-                    RecordFields.name(personData.nameKanji(), "person.nameKanji"),
-                    RecordFields.name(personData.nameKana(), "person.nameKana"),
-                    RecordFields.copayRatio(data.copayRatio()),
-                    RecordFields.optionalDate(data.cardIssuedOn(), "qualification.cardIssuedOn", latestDate),
-                    RecordFields.optionalDate(data.cardExpiresOn(), "qualification.cardExpiresOn",
-                            LocalDate.of(2199, 12, 31)));
+            // the fields in the order they are checked (the first fault found is the one answered)
+            Relationship relationship = RecordFields.required(data.relationship(), "qualification.relationship");
+            String nameKanji = RecordFields.name(personData.nameKanji(), "person.nameKanji");
+            String nameKana = RecordFields.name(personData.nameKana(), "person.nameKana");
+            int copayRatio = RecordFields.copayRatio(data.copayRatio());
+            LocalDate cardIssuedOn = RecordFields.optionalDate(data.cardIssuedOn(), "qualification.cardIssuedOn",
+                    latestDate);
+            LocalDate cardExpiresOn = RecordFields.optionalDate(data.cardExpiresOn(), "qualification.cardExpiresOn",
+                    LocalDate.of(2199, 12, 31));
             LocalDate acquiredOn = RecordFields.date(data.acquiredOn(), "qualification.acquiredOn", latestDate);
             if (acquiredOn.isBefore(birthDate)) {
                 throw RecordFields.invalid("資格取得日が生年月日より前です。",
                         "qualification.acquiredOn " + acquiredOn + " is before person.birthDate");
             }
+            ChargeGroups.Holder holder = new ChargeGroups.Holder(birthDate, insurer.category(), acquiredOn, null);
+            VersionAttributes attributes = new VersionAttributes(relationship, nameKanji, nameKana, copayRatio,
+                    cardIssuedOn, cardExpiresOn,
+                    ChargeGroups.cardClassification(data.cardClassification(), holder),
+                    ChargeGroups.elderlyRecipient(data.elderlyRecipient(), holder, latestDate),
+                    ChargeGroups.limitCertificate(data.limitCertificate(), holder, latestDate),
+                    ChargeGroups.specificDiseases(data.specificDiseases(), holder, latestDate));
             String symbol = RecordFields.householdPart(data.symbol(), "qualification.symbol", false);
             String number = RecordFields.householdPart(data.number(), "qualification.number", true);
 
@@ -315,7 +324,7 @@ public class SyncBatchProcessor {
             LocalDate date = RecordFields.date(record.effectiveDate(), "effectiveDate", latestDate);
             Qualification qualification = qualificationOn(record, date);
             QualificationVersion latest = qualification.versionOn(date).orElseThrow(() -> notFound(date));
-            VersionAttributes attributes = merged(record, latest.attributes());
+            VersionAttributes attributes = merged(record, latest.attributes(), qualification);
             qualification.change(date, attributes, source, now);
             record(ChangeKind.CHANGED, qualification, date, source);
             return qualification;
@@ -351,7 +360,7 @@ public class SyncBatchProcessor {
             LocalDate date = RecordFields.date(record.effectiveDate(), "effectiveDate", latestDate);
             Qualification qualification = qualificationOn(record, date);
             QualificationVersion wrong = qualification.currentVersionFrom(date);
-            qualification.correct(wrong, merged(record, wrong.attributes()), source, now);
+            qualification.correct(wrong, merged(record, wrong.attributes(), qualification), source, now);
             record(ChangeKind.CORRECTED, qualification, date, source);
             return qualification;
         }
@@ -376,8 +385,12 @@ public class SyncBatchProcessor {
                     "the person has no qualification at this insurer on " + date);
         }
 
-        /** The record's attributes, each one not given taken from {@code current}. */
-        private VersionAttributes merged(SyncRecord record, VersionAttributes current) throws RecordRejectedException {
+        /**
+         * The record's attributes, each one not given taken from {@code current}; a group given is checked against
+         * {@code qualification}, the one it is for.
+         */
+        private VersionAttributes merged(SyncRecord record, VersionAttributes current, Qualification qualification)
+                throws RecordRejectedException {
             PersonData person = record.person();
             QualificationData data = record.qualification();
             String nameKanji = person == null || person.nameKanji() == null ? current.nameKanji()
@@ -386,8 +399,12 @@ public class SyncBatchProcessor {
                     : RecordFields.name(person.nameKana(), "person.nameKana");
             if (data == null) {
                 return new VersionAttributes(current.relationship(), nameKanji, nameKana, current.copayRatio(),
-                        current.cardIssuedOn(), current.cardExpiresOn());
+                        current.cardIssuedOn(), current.cardExpiresOn(), current.cardClassification(),
+                        current.elderlyRecipient(), current.limitCertificate(), current.specificDiseases());
             }
+            // the person from the batch's preloaded ones, as every CHANGE and CORRECT found it: no query
+            ChargeGroups.Holder holder = new ChargeGroups.Holder(personOf(record).birthDate(),
+                    insurer.category(), qualification.acquiredOn(), qualification.lostOn());
             return new VersionAttributes(
                     data.relationship() == null ? current.relationship() : data.relationship(),
                     nameKanji, nameKana,
@@ -396,7 +413,15 @@ public class SyncBatchProcessor {
                             : RecordFields.date(data.cardIssuedOn(), "qualification.cardIssuedOn", latestDate),
                     data.cardExpiresOn() == null ? current.cardExpiresOn()
                             : RecordFields.date(data.cardExpiresOn(), "qualification.cardExpiresOn",
-                            LocalDate.of(2199, 12, 31)));
+                            LocalDate.of(2199, 12, 31)),
+                    data.cardClassification() == null ? current.cardClassification()
+                            : ChargeGroups.cardClassification(data.cardClassification(), holder),
+                    data.elderlyRecipient() == null ? current.elderlyRecipient()
+                            : ChargeGroups.elderlyRecipient(data.elderlyRecipient(), holder, latestDate),
+                    data.limitCertificate() == null ? current.limitCertificate()
+                            : ChargeGroups.limitCertificate(data.limitCertificate(), holder, latestDate),
+                    data.specificDiseases() == null ? current.specificDiseases()
+                            : ChargeGroups.specificDiseases(data.specificDiseases(), holder, latestDate));
         }
 
         /** The person a CHANGE, LOSE or CORRECT record names, or null when none is known by its link key. */

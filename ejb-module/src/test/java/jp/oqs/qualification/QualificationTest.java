@@ -22,9 +22,9 @@ class QualificationTest {
     private static final Instant NOW = Instant.parse("2026-11-26T00:00:00Z");
     private static final LocalDate ACQUIRED = LocalDate.of(2024, 4, 1);
     private static final VersionAttributes THIRTY = new VersionAttributes(Relationship.SELF, "山田太郎", "ヤマダタロウ",
-            30, null, null);
+            30, null, null, null, null, null, null);
     private static final VersionAttributes TWENTY = new VersionAttributes(Relationship.SELF, "山田太郎", "ヤマダタロウ",
-            20, null, null);
+            20, null, null, null, null, null, null);
 
     private Qualification qualification;
 
@@ -90,7 +90,8 @@ class QualificationTest {
     void aCorrectionReplacesAVersionAndKeepsTheWrongOneVisible() throws Exception {
         LocalDate change = LocalDate.of(2025, 4, 1);
         qualification.change(change, TWENTY, new SourceRecord("b2", "r1"), NOW);
-        VersionAttributes fixed = new VersionAttributes(Relationship.SELF, "山田太郎", "ヤマダタロウ", 10, null, null);
+        VersionAttributes fixed = new VersionAttributes(Relationship.SELF, "山田太郎", "ヤマダタロウ", 10, null, null, null,
+                null, null, null);
         qualification.correct(qualification.currentVersionFrom(ACQUIRED), fixed, new SourceRecord("b3", "r1"), NOW);
 
         assertEquals(10, qualification.versionOn(ACQUIRED).orElseThrow().copayRatio());

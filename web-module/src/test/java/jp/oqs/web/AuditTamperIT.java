@@ -63,7 +63,7 @@ class AuditTamperIT {
             http.post(server, "admin/insurers/" + insurer + "/activation", admin, Map.of());
             http.post(server, "sync/batches", job, SyncRecords.batch(insurer,
                     SyncRecords.acquire("r1", "LK-501", null, "1", LocalDate.of(2024, 4, 1))));
-            LookupRequest unknown = new LookupRequest(insurer, null, "2", null, null, SyncRecords.BIRTH, null);
+            LookupRequest unknown = new LookupRequest(insurer, null, "2", null, null, SyncRecords.BIRTH, null, null);
             changed = http.json.fromJson(http.post(server, "eligibility/lookups", clinic, unknown).body(),
                     LookupResult.class).checkId();
             for (int i = 0; i < 3; i++) {

@@ -399,7 +399,7 @@ class AuthorizationMatrixIT {
         EligibilityApi clinic = client(EligibilityApi.class, deployment, token(Roles.CLINIC, subject,
                 Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, clinicCode)));
         try (var accepted = clinic.submitBulk(new BulkLookupRequest(List.of(new BulkEntry("e1", Y_MINE, "認可", "100",
-                null, null, BIRTH, TODAY))))) {
+                null, null, BIRTH, TODAY, null))))) {
             return accepted.readEntity(BulkReception.class).receptionNumber();
         }
     }
@@ -540,7 +540,7 @@ class AuthorizationMatrixIT {
             case "GET sync/changes" -> target = "sync/changes?insurerNumber=" + o.syncInsurer();
             case "POST eligibility/lookups" -> {
                 target = "eligibility/lookups";
-                body = new LookupRequest(Y_MINE, fixture.symbol(), fixture.number(), null, null, BIRTH, null);
+                body = new LookupRequest(Y_MINE, fixture.symbol(), fixture.number(), null, null, BIRTH, null, null);
             }
             case "POST eligibility/certificate-lookups" -> {
                 target = "eligibility/certificate-lookups";
@@ -549,7 +549,7 @@ class AuthorizationMatrixIT {
             case "POST eligibility/bulk-lookups" -> {
                 target = "eligibility/bulk-lookups";
                 body = new BulkLookupRequest(List.of(new BulkEntry("e1", Y_MINE, fixture.symbol(), fixture.number(),
-                        null, null, BIRTH, TODAY)));
+                        null, null, BIRTH, TODAY, null)));
             }
             case "GET eligibility/bulk-lookups/{receptionNumber}" -> {
                 requested = missing ? "R2020010100000000001" : o.reception();

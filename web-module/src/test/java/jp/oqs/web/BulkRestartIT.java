@@ -68,7 +68,7 @@ class BulkRestartIT {
             List<BulkEntry> entries = new ArrayList<>(ENTRIES);
             for (int i = 0; i < ENTRIES; i++) {
                 entries.add(new BulkEntry("e" + i, insurer, "一括", String.valueOf(i % MEMBERS), "01", null,
-                        SyncRecords.BIRTH, LocalDate.of(2025, 6, 1)));
+                        SyncRecords.BIRTH, LocalDate.of(2025, 6, 1), null));
             }
             HttpResponse<String> accepted = http.post(server, "eligibility/bulk-lookups", clinic,
                     new BulkLookupRequest(entries));
@@ -109,7 +109,7 @@ class BulkRestartIT {
                 List.of("-Doqs.bulk.retention-days=0"))) {
             HttpResponse<String> accepted = http.post(expiring, "eligibility/bulk-lookups", clinic,
                     new BulkLookupRequest(List.of(new BulkEntry("x", insurer, "一括", "1", "01", null,
-                            SyncRecords.BIRTH, LocalDate.of(2025, 6, 1)))));
+                            SyncRecords.BIRTH, LocalDate.of(2025, 6, 1), null))));
             String expired = http.json.fromJson(accepted.body(), BulkReception.class).receptionNumber();
             HttpResponse<String> gone = http.get(expiring, "eligibility/bulk-lookups/" + expired, clinic);
             assertEquals(404, gone.statusCode());

@@ -248,7 +248,7 @@ class CardSessionIT {
         AuditEntryView answer = trail.stream().filter(e -> e.checkId().equals(result.eligibility().checkId()))
                 .findFirst().orElseThrow(() -> new AssertionError("the answer's check id is on the trail"));
         assertEquals("CARD_SESSION", answer.kind());
-        assertEquals("1", answer.result());
+        assertEquals("1 LIMIT_CERTIFICATE", answer.result(), "the validity and the consent-bound group it carried");
         assertNotNull(answer.personId());
         assertTrue(trail.stream().anyMatch(e -> e.kind().equals("CARD_SESSION") && e.result().equals("OPENED")));
         List<String> granted = trail.stream().filter(e -> e.kind().equals("CONSENT_GRANTED")
@@ -259,7 +259,7 @@ class CardSessionIT {
         // and in the person's access history
         List<AccessEntry> history = historyOf(fixture.p1()).entries();
         assertTrue(history.stream().anyMatch(e -> CLINIC.equals(e.medicalInstitutionCode())
-                && e.kind().equals("CARD_SESSION") && e.result().equals("1")), history.toString());
+                && e.kind().equals("CARD_SESSION") && e.result().equals("1 LIMIT_CERTIFICATE")), history.toString());
         assertTrue(history.stream().anyMatch(e -> CLINIC.equals(e.medicalInstitutionCode())
                 && e.kind().equals("CONSENT_GRANTED") && e.result().startsWith("MEDICATIONS")), history.toString());
     }

@@ -20,6 +20,14 @@ import jp.oqs.api.insurer.NumberingRuleKind;
 import jp.oqs.api.insurer.NumberingRuleRequest;
 import jp.oqs.api.insurer.OnboardInsurerRequest;
 import jp.oqs.api.security.Roles;
+import jp.oqs.api.sync.CardClassification;
+import jp.oqs.api.sync.LimitCategory;
+import jp.oqs.api.sync.LimitCertificate;
+import jp.oqs.api.sync.LimitCertificateClassification;
+import jp.oqs.api.sync.PersonData;
+import jp.oqs.api.sync.QualificationData;
+import jp.oqs.api.sync.SyncOperation;
+import jp.oqs.api.sync.SyncRecord;
 import jp.oqs.devtools.EmbeddedTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -299,7 +307,13 @@ class ConsoleIT {
         server.assertStatus(200, HTTP.post(server, "sync/batches", job, SyncRecords.batch(here,
                 SyncRecords.acquire("r1", "console-person", "記号1", "番号1", may),
                 SyncRecords.acquire("r2", "console-person", "記号1", "番号1", may),
-                SyncRecords.change("r3", "console-person", LocalDate.of(2024, 10, 1), 20))));
+                SyncRecords.change("r3", "console-person", LocalDate.of(2024, 10, 1), 20),
+                new SyncRecord("r4", SyncOperation.CHANGE, new PersonData("console-person", null, null, null, null),
+                        new QualificationData(null, null, null, null, null, null, null, null, null,
+                                CardClassification.QUALIFICATION_CERTIFICATE, null, new LimitCertificate(
+                                LimitCertificateClassification.LIMIT, LimitCategory.A03, LocalDate.of(2024, 11, 20),
+                                LocalDate.of(2024, 12, 1), LocalDate.of(2025, 11, 30), null), null),
+                        LocalDate.of(2024, 12, 1), null, null))));
         // the person joins another insurer while still open here: a notice for this insurer
         server.assertStatus(200, HTTP.post(server, "sync/batches", job, SyncRecords.batch(other,
                 SyncRecords.acquire("r1", "console-person", "別記号", "別番号", LocalDate.of(2025, 4, 1)))));
@@ -318,6 +332,8 @@ class ConsoleIT {
         String history = sections.get(0).getText();
         assertTrue(history.contains(here) && history.contains("2024-05-01 ～ 2024-09-30") && history.contains("30%")
                 && history.contains("2024-10-01 ～") && history.contains("20%"), history);
+        assertTrue(history.contains("証区分 05") && history.contains("限度額適用認定証 A03 (2024-12-01 ～ 2025-11-30)"),
+                "the desk's groups of the version: " + history);
         assertFalse(browser.getPageSource().contains("console-person"), "the link key is never shown");
         screenshot("10-person-history");
         String ssk = tokens.issue(Roles.SSK_ADMIN, "ssk-api", Map.of(), Duration.ofHours(1));
@@ -482,7 +498,7 @@ class ConsoleIT {
         for (int guess = 0; guess < 100; guess++) {
             server.assertStatus(200, HTTP.post(server, "eligibility/lookups", clinicToken,
                     new jp.oqs.api.eligibility.LookupRequest(unregistered, "推測", String.valueOf(guess), null, null,
-                            LocalDate.of(1980, 1, 1).plusDays(guess), null)));
+                            LocalDate.of(1980, 1, 1).plusDays(guess), null, null)));
         }
         signedIn(SSK_USER, SSK_PASSWORD);
         submit(By.id("nav-audit"));

@@ -90,13 +90,13 @@ class EligibilityBenchmarkIT {
         for (int i = 0; i < 200; i++) {  // warm-up, not measured
             int person = i % PERSONS;
             clinic.lookup(new LookupRequest(insurerOf(insurers, person), "性能", String.valueOf(person), "01", null,
-                    SyncRecords.BIRTH, VISIT));
+                    SyncRecords.BIRTH, VISIT, null));
         }
         long[] nanos = new long[1000];
         for (int i = 0; i < nanos.length; i++) {
             int person = (i * 7) % PERSONS;
             LookupRequest request = new LookupRequest(insurerOf(insurers, person), "性能", String.valueOf(person),
-                    "01", null, SyncRecords.BIRTH, VISIT);
+                    "01", null, SyncRecords.BIRTH, VISIT, null);
             long start = System.nanoTime();
             int validity = clinic.lookup(request).validity();
             nanos[i] = System.nanoTime() - start;
@@ -111,7 +111,7 @@ class EligibilityBenchmarkIT {
         for (int i = 0; i < BULK; i++) {
             int person = i % PERSONS;
             entries.add(new BulkEntry("e" + i, insurerOf(insurers, person), "性能", String.valueOf(person), "01",
-                    null, SyncRecords.BIRTH, VISIT));
+                    null, SyncRecords.BIRTH, VISIT, null));
         }
         long start = System.nanoTime();
         Response accepted = clinic.submitBulk(new BulkLookupRequest(entries));

@@ -168,7 +168,7 @@ class EligibilityIT {
 
     private static LookupRequest byHousehold(String symbol, String number, String branch, LocalDate birth,
                                              LocalDate asOf) {
-        return new LookupRequest(HOUSEHOLD, symbol, number, branch, null, birth, asOf);
+        return new LookupRequest(HOUSEHOLD, symbol, number, branch, null, birth, asOf, null);
     }
 
     @Test
@@ -209,7 +209,7 @@ class EligibilityIT {
         assertNull(result.current().lostOn());
 
         LookupResult byIndividual = clinic.lookup(new LookupRequest(CENTRAL, null, null, null,
-                fixture.centralNumberOfP1(), BIRTH, LocalDate.of(2025, 11, 1)));
+                fixture.centralNumberOfP1(), BIRTH, LocalDate.of(2025, 11, 1), null));
         assertEquals(1, byIndividual.validity());
     }
 
@@ -245,7 +245,7 @@ class EligibilityIT {
         assertError(400, ErrorCodes.IDENTIFIER_REQUIRED,
                 () -> clinic.lookup(byHousehold(null, null, null, BIRTH, null)));
         assertError(400, ErrorCodes.INVALID_INSURER_NUMBER,
-                () -> clinic.lookup(new LookupRequest("0613001", null, "1", null, null, BIRTH, null)));
+                () -> clinic.lookup(new LookupRequest("0613001", null, "1", null, null, BIRTH, null, null)));
         EligibilityApi badClinic = client(EligibilityApi.class, deployment, token(Roles.CLINIC, "clinic-bad",
                 Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, "0110113718")));
         assertError(403, ErrorCodes.FORBIDDEN_CLINIC,
@@ -347,7 +347,7 @@ class EligibilityIT {
 
     @Test
     void aBulkCheckAboveTheConfiguredLimitIsRefusedWith413AndAnEmptyOneWith400() {
-        BulkEntry entry = new BulkEntry("receipt", HOUSEHOLD, "東京", "100", "01", null, BIRTH, LocalDate.of(2025, 5, 1));
+        BulkEntry entry = new BulkEntry("receipt", HOUSEHOLD, "東京", "100", "01", null, BIRTH, LocalDate.of(2025, 5, 1), null);
         assertError(413, ErrorCodes.BULK_TOO_LARGE,
                 () -> clinic.submitBulk(new BulkLookupRequest(java.util.Collections.nCopies(100_001, entry))));
         assertError(400, ErrorCodes.INVALID_REQUEST, () -> clinic.submitBulk(new BulkLookupRequest(List.of())));
@@ -355,10 +355,10 @@ class EligibilityIT {
 
     @Test
     void aBulkCheckAnswersEveryEntryInOrder() throws Exception {
-        BulkEntry valid = new BulkEntry("receipt-1", HOUSEHOLD, "東京", "100", "01", null, BIRTH, LocalDate.of(2025, 5, 1));
-        BulkEntry moved = new BulkEntry("receipt-2", HOUSEHOLD, "東京", "100", "01", null, BIRTH, LocalDate.of(2025, 11, 1));
-        BulkEntry unknown = new BulkEntry("receipt-3", HOUSEHOLD, "東京", "999", null, null, BIRTH, LocalDate.of(2025, 5, 1));
-        BulkEntry bad = new BulkEntry("receipt-4", "12345", "東京", "100", null, null, BIRTH, LocalDate.of(2025, 5, 1));
+        BulkEntry valid = new BulkEntry("receipt-1", HOUSEHOLD, "東京", "100", "01", null, BIRTH, LocalDate.of(2025, 5, 1), null);
+        BulkEntry moved = new BulkEntry("receipt-2", HOUSEHOLD, "東京", "100", "01", null, BIRTH, LocalDate.of(2025, 11, 1), null);
+        BulkEntry unknown = new BulkEntry("receipt-3", HOUSEHOLD, "東京", "999", null, null, BIRTH, LocalDate.of(2025, 5, 1), null);
+        BulkEntry bad = new BulkEntry("receipt-4", "12345", "東京", "100", null, null, BIRTH, LocalDate.of(2025, 5, 1), null);
         Response accepted = clinic.submitBulk(new BulkLookupRequest(List.of(valid, moved, unknown, bad)));
         assertEquals(202, accepted.getStatus());
         BulkReception reception = accepted.readEntity(BulkReception.class);
@@ -398,18 +398,18 @@ class EligibilityIT {
                 byHousehold("東京", "999", "01", BIRTH, may),                      // 4, unknown number
                 byHousehold("双子", "300", null, BIRTH, may),                      // 5, twins
                 byHousehold("双子", "300", "02", BIRTH, may),                      // 1, the second twin
-                new LookupRequest(CENTRAL, null, null, null, fixture.centralNumberOfP1(), BIRTH, november),
+                new LookupRequest(CENTRAL, null, null, null, fixture.centralNumberOfP1(), BIRTH, november, null),
                 new LookupRequest(CENTRAL, null, null, null, fixture.centralNumberOfP1(), BIRTH.minusDays(1),
-                        november),
-                new LookupRequest(insurerNumber("06", "27", 999), "東京", "100", "01", null, BIRTH, may),
+                        november, null),
+                new LookupRequest(insurerNumber("06", "27", 999), "東京", "100", "01", null, BIRTH, may, null),
                 byHousehold("東京", "100", "01", null, may),                       // BIRTH_DATE_REQUIRED
                 byHousehold(null, null, null, BIRTH, may),                         // IDENTIFIER_REQUIRED
-                new LookupRequest("0613001", null, "1", null, null, BIRTH, may));  // INVALID_INSURER_NUMBER
+                new LookupRequest("0613001", null, "1", null, null, BIRTH, may, null));  // INVALID_INSURER_NUMBER
         List<BulkEntry> entries = new java.util.ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             LookupRequest r = requests.get(i);
             entries.add(new BulkEntry("same-" + i, r.insurerNumber(), r.symbol(), r.number(), r.branchNumber(),
-                    r.individualNumber(), r.birthDate(), r.asOf()));
+                    r.individualNumber(), r.birthDate(), r.asOf(), null));
         }
         BulkResult bulk = awaitDone(clinic.submitBulk(new BulkLookupRequest(entries))
                 .readEntity(BulkReception.class).receptionNumber());
@@ -547,9 +547,9 @@ class EligibilityIT {
         assertEquals(List.of("P-0001"), byCard.qualifications().stream().map(QualificationView::referenceNumber)
                 .toList());
         BulkResult bulk = awaitDone(mine, mine.submitBulk(new BulkLookupRequest(List.of(
-                        new BulkEntry("a", HOUSEHOLD, "東京", "100", "01", null, BIRTH, november),
-                        new BulkEntry("b", HOUSEHOLD, "東京", "200", "01", null, BIRTH, may),
-                        new BulkEntry("c", HOUSEHOLD, "双子", "300", "02", null, BIRTH, may))))
+                        new BulkEntry("a", HOUSEHOLD, "東京", "100", "01", null, BIRTH, november, null),
+                        new BulkEntry("b", HOUSEHOLD, "東京", "200", "01", null, BIRTH, may, null),
+                        new BulkEntry("c", HOUSEHOLD, "双子", "300", "02", null, BIRTH, may, null))))
                 .readEntity(BulkReception.class).receptionNumber());
         assertEquals(Arrays.asList("P-0001", "P-0002", null), bulk.results().stream()
                 .map(r -> r.answer().qualification().referenceNumber()).toList());
@@ -620,7 +620,7 @@ class EligibilityIT {
             for (int guess = 0; guess < 40 && refused == null; guess++) {
                 java.net.http.HttpResponse<String> answer = http.post(server, "eligibility/lookups", guesserToken,
                         new LookupRequest(unregistered, "推測", String.valueOf(guess), null, null,
-                                BIRTH.plusDays(guess), null));
+                                BIRTH.plusDays(guess), null, null));
                 if (answer.statusCode() == 429) {
                     refused = answer;
                 } else {
@@ -649,14 +649,14 @@ class EligibilityIT {
             int refusedMore = 0;
             for (int i = 0; i < 5; i++) {
                 if (http.post(server, "eligibility/lookups", guesserToken, new LookupRequest(unregistered, "推測",
-                        "x" + i, null, null, BIRTH, null)).statusCode() == 429) {
+                        "x" + i, null, null, BIRTH, null, null)).statusCode() == 429) {
                     refusedMore++;
                 }
             }
             assertTrue(refusedMore >= 4, refusedMore + " of 5 refused");
             // another clinic is not affected
             java.net.http.HttpResponse<String> other = http.post(server, "eligibility/lookups", neighbourToken,
-                    new LookupRequest(unregistered, "隣", "1", null, null, BIRTH, null));
+                    new LookupRequest(unregistered, "隣", "1", null, null, BIRTH, null, null));
             server.assertStatus(200, other);
 
             // bulk: 5 entries a day per clinic
@@ -727,7 +727,7 @@ class EligibilityIT {
         List<BulkEntry> list = new java.util.ArrayList<>();
         for (int i = 0; i < entries; i++) {
             list.add(new BulkEntry("e" + i, insurer, "一括", String.valueOf(i), null, null, BIRTH,
-                    LocalDate.of(2025, 5, 1)));
+                    LocalDate.of(2025, 5, 1), null));
         }
         return new BulkLookupRequest(list);
     }

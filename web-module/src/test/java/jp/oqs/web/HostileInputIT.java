@@ -73,6 +73,7 @@ import jp.oqs.api.insurer.NumberingRuleKind;
 import jp.oqs.api.insurer.NumberingRuleRequest;
 import jp.oqs.api.insurer.OnboardInsurerRequest;
 import jp.oqs.api.security.Roles;
+import jp.oqs.api.sync.CardClassification;
 import jp.oqs.api.sync.CertificateEnrolment;
 import jp.oqs.api.sync.PersonData;
 import jp.oqs.api.sync.QualificationData;
@@ -192,7 +193,7 @@ class HostileInputIT {
         assertEquals(200, ready.statusCode(), ready.body());
         EligibilityApi clinic = client(EligibilityApi.class, deployment, token(Roles.CLINIC, "hostile-clinic",
                 Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, CLINIC)));
-        assertEquals(1, clinic.lookup(new LookupRequest(LOOKUP_INSURER, "宮崎", "100", "01", null, BIRTH, null))
+        assertEquals(1, clinic.lookup(new LookupRequest(LOOKUP_INSURER, "宮崎", "100", "01", null, BIRTH, null, null))
                 .validity());
     }
 
@@ -297,7 +298,7 @@ class HostileInputIT {
                 Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, CLINIC)));
         String receptionNumber;
         try (var accepted = clinic.submitBulk(new BulkLookupRequest(List.of(new BulkEntry("e1", LOOKUP_INSURER,
-                "宮崎", "100", "01", null, BIRTH, TODAY))))) {
+                "宮崎", "100", "01", null, BIRTH, TODAY, null))))) {
             receptionNumber = accepted.readEntity(jp.oqs.api.eligibility.BulkReception.class).receptionNumber();
         }
         CardSessionApi desk = client(CardSessionApi.class, deployment, token(Roles.CLINIC, "hostile-clinic",
@@ -332,10 +333,10 @@ class HostileInputIT {
         AtomicInteger person = new AtomicInteger();
         Map<Class<?>, Supplier<JsonObject>> seeds = new java.util.HashMap<>();
         seeds.put(LookupRequest.class, () -> json(new LookupRequest(LOOKUP_INSURER, "宮崎", "100", "01", null, BIRTH,
-                TODAY)));
+                TODAY, true)));
         seeds.put(CertificateLookupRequest.class, () -> json(new CertificateLookupRequest(certificate, TODAY)));
         seeds.put(BulkLookupRequest.class, () -> json(new BulkLookupRequest(List.of(new BulkEntry("e1",
-                LOOKUP_INSURER, "宮崎", "100", "01", null, BIRTH, TODAY)))));
+                LOOKUP_INSURER, "宮崎", "100", "01", null, BIRTH, TODAY, true)))));
         seeds.put(ReferenceNumbersRequest.class, () -> json(new ReferenceNumbersRequest(List.of(
                 new ReferenceNumberEntry(LOOKUP_INSURER, "宮崎", "100", "01", "P-" + random.nextInt(1_000_000))))));
         // the card signs a fresh challenge (the last one again once they are used up: then CHALLENGE_INVALID)
@@ -354,7 +355,8 @@ class HostileInputIT {
             return json(new SyncBatchRequest(new UUID(random.nextLong(), random.nextLong()), SYNC_INSURER,
                     List.of(new SyncRecord("r" + n, SyncOperation.ACQUIRE, new PersonData("LK-H902-" + n, BIRTH,
                             Sex.FEMALE, "敵対花子", "テキタイハナコ"), new QualificationData("宮崎", String.valueOf(1000 + n),
-                            null, null, Relationship.SELF, APRIL_2024, 30, null, null), null, null, null))));
+                            null, null, Relationship.SELF, APRIL_2024, 30, null, null, CardClassification.GENERAL, null,
+                            null, null), null, null, null))));
         });
         seeds.put(CertificateEnrolment.class, () -> json(new CertificateEnrolment("LK-H902-P1", certificate)));
         seeds.put(OnboardInsurerRequest.class, () -> json(new OnboardInsurerRequest(NEW_INSURER, "敵対新規保険者",

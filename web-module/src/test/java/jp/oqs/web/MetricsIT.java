@@ -111,9 +111,9 @@ class MetricsIT {
 
         // a bulk check of three entries: found, not found, a bad insurer number (answered with its error)
         Response accepted = clinic.submitBulk(new BulkLookupRequest(List.of(
-                new BulkEntry("b1", INSURER, "計測", "100", null, null, BIRTH, VISIT),
-                new BulkEntry("b2", INSURER, "計測", "999", null, null, BIRTH, VISIT),
-                new BulkEntry("b3", "12345", "計測", "100", null, null, BIRTH, VISIT))));
+                new BulkEntry("b1", INSURER, "計測", "100", null, null, BIRTH, VISIT, null),
+                new BulkEntry("b2", INSURER, "計測", "999", null, null, BIRTH, VISIT, null),
+                new BulkEntry("b3", "12345", "計測", "100", null, null, BIRTH, VISIT, null))));
         assertEquals(202, accepted.getStatus());
         String reception = accepted.readEntity(BulkReception.class).receptionNumber();
         awaitDone(clinic, reception);
@@ -160,7 +160,7 @@ class MetricsIT {
     }
 
     private static LookupRequest lookup(String number, LocalDate birth) {
-        return new LookupRequest(INSURER, "計測", number, null, null, birth, VISIT);
+        return new LookupRequest(INSURER, "計測", number, null, null, birth, VISIT, null);
     }
 
     private static Map<String, String> with(Map<String, String> labels, String... more) {

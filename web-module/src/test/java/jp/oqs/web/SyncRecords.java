@@ -3,6 +3,8 @@ package jp.oqs.web;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import jp.oqs.api.sync.CardClassification;
+import jp.oqs.api.sync.ElderlyRecipient;
 import jp.oqs.api.sync.LossReason;
 import jp.oqs.api.sync.PersonData;
 import jp.oqs.api.sync.QualificationData;
@@ -31,7 +33,7 @@ public final class SyncRecords {
     public static SyncRecord acquire(String recordId, String linkKey, String symbol, String number,
                                      LocalDate acquiredOn) {
         return acquire(recordId, person(linkKey), new QualificationData(symbol, number, null, null,
-                Relationship.SELF, acquiredOn, 30, acquiredOn, acquiredOn.plusYears(5)));
+                Relationship.SELF, acquiredOn, 30, acquiredOn, acquiredOn.plusYears(5), null, null, null, null));
     }
 
     public static SyncRecord acquire(String recordId, PersonData person, QualificationData qualification) {
@@ -41,18 +43,24 @@ public final class SyncRecords {
     public static QualificationData qualification(String symbol, String number, String individualNumber,
                                                   String branchNumber, LocalDate acquiredOn) {
         return new QualificationData(symbol, number, individualNumber, branchNumber, Relationship.SELF, acquiredOn,
-                30, null, null);
+                30, null, null, null, null, null, null);
     }
 
     public static SyncRecord change(String recordId, String linkKey, LocalDate from, int copayRatio) {
         return new SyncRecord(recordId, SyncOperation.CHANGE, new PersonData(linkKey, null, null, null, null),
-                new QualificationData(null, null, null, null, null, null, copayRatio, null, null), from, null, null);
+                attributes(copayRatio, null, null), from, null, null);
     }
 
     public static SyncRecord correct(String recordId, String linkKey, LocalDate versionFrom, int copayRatio) {
         return new SyncRecord(recordId, SyncOperation.CORRECT, new PersonData(linkKey, null, null, null, null),
-                new QualificationData(null, null, null, null, null, null, copayRatio, null, null), versionFrom,
-                null, null);
+                attributes(copayRatio, null, null), versionFrom, null, null);
+    }
+
+    /** The attributes a CHANGE or CORRECT sends: the copay ratio and the desk's groups (absent ones are kept). */
+    public static QualificationData attributes(Integer copayRatio, CardClassification cardClassification,
+                                               ElderlyRecipient elderlyRecipient) {
+        return new QualificationData(null, null, null, null, null, null, copayRatio, null, null, cardClassification,
+                elderlyRecipient, null, null);
     }
 
     public static SyncRecord lose(String recordId, String linkKey, LocalDate lostOn, LossReason reason) {

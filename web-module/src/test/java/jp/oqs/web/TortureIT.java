@@ -236,7 +236,7 @@ class TortureIT {
             while (!load.killed.get()) {
                 int member = random.nextInt(MEMBERS);
                 HttpResponse<String> answer = http.post(server, "eligibility/lookups", token, new LookupRequest(
-                        members, "拷問", String.valueOf(member), "01", null, SyncRecords.BIRTH, VISIT));
+                        members, "拷問", String.valueOf(member), "01", null, SyncRecords.BIRTH, VISIT, null));
                 server.assertStatus(200, answer);
                 acknowledged.add(http.json.fromJson(answer.body(), LookupResult.class).checkId());
             }
@@ -389,7 +389,7 @@ class TortureIT {
         List<BulkEntry> entries = new ArrayList<>(BULK_ENTRIES);
         for (int i = 0; i < BULK_ENTRIES; i++) {
             entries.add(new BulkEntry("e" + i, members, "拷問", String.valueOf(i % MEMBERS), "01", null,
-                    SyncRecords.BIRTH, VISIT));
+                    SyncRecords.BIRTH, VISIT, null));
         }
         BulkCheck check = new BulkCheck();
         HttpResponse<String> accepted = http.post(server, "eligibility/bulk-lookups", check.token,

@@ -11,6 +11,7 @@ import jp.oqs.api.Formats;
  * digit, missing number) is answered with its error; one that breaks these forms refuses the whole request.
  *
  * @param entryId the clinic's own reference (e.g. its receipt number), echoed in the result
+ * @param limitCertificateConsent as in {@link LookupRequest}: the patient's consent to the 限度額 and 特定疾病 groups
  */
 public record BulkEntry(
         @Size(max = Formats.REFERENCE) @Pattern(regexp = Formats.TEXT, message = Formats.TEXT_MESSAGE) String entryId,
@@ -20,5 +21,6 @@ public record BulkEntry(
         @Size(max = Formats.BRANCH_NUMBER) @Pattern(regexp = Formats.ASCII, message = Formats.ASCII_MESSAGE) String branchNumber,
         @Size(max = Formats.INDIVIDUAL_NUMBER) @Pattern(regexp = Formats.ASCII, message = Formats.ASCII_MESSAGE) String individualNumber,
         LocalDate birthDate,
-        LocalDate serviceDate) {
+        LocalDate serviceDate,
+        Boolean limitCertificateConsent) {
 }

@@ -5,7 +5,12 @@ package jp.oqs.api.eligibility;
  *
  * @param index     0-based position in the request
  * @param errorCode for resultStatus ERROR: why the entry could not be checked
+ * @param limitCertificateChanged for an answer carrying the 限度額 data under the patient's consent: whether it
+ *                                (the 限度額適用認定証 and 特定疾病療養受療証 answered) differs from this clinic's
+ *                                previous bulk answer for the same card, {@code true} for the first; absent
+ *                                otherwise
  */
 public record BulkEntryResult(int index, String entryId, ResultStatus resultStatus, Integer validity,
-                              String errorCode, String errorMessage, LookupResult answer) {
+                              String errorCode, String errorMessage, LookupResult answer,
+                              Boolean limitCertificateChanged) {
 }

@@ -10,6 +10,9 @@ import jp.oqs.api.Formats;
  * {@code branchNumber}) or {@code individualNumber}, and always {@code birthDate}.
  *
  * @param asOf the visit date (資格確認日); default today in Asia/Tokyo; never in the future
+ * @param limitCertificateConsent {@code true} when the patient consented, at the desk, to the 限度額適用認定証 and
+ *                                特定疾病療養受療証 being read (the real interface's 限度額情報提供同意); absent or
+ *                                {@code false}: they are not answered
  */
 public record LookupRequest(
         @Size(max = Formats.INSURER_NUMBER) @Pattern(regexp = Formats.ASCII, message = Formats.ASCII_MESSAGE) String insurerNumber,
@@ -18,5 +21,6 @@ public record LookupRequest(
         @Size(max = Formats.BRANCH_NUMBER) @Pattern(regexp = Formats.ASCII, message = Formats.ASCII_MESSAGE) String branchNumber,
         @Size(max = Formats.INDIVIDUAL_NUMBER) @Pattern(regexp = Formats.ASCII, message = Formats.ASCII_MESSAGE) String individualNumber,
         LocalDate birthDate,
-        LocalDate asOf) {
+        LocalDate asOf,
+        Boolean limitCertificateConsent) {
 }

@@ -1,8 +1,10 @@
 package jp.oqs.api.sync;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import jp.oqs.api.Formats;
 
 /**
@@ -13,6 +15,12 @@ import jp.oqs.api.Formats;
  * @param individualNumber only for an insurer whose rule is INSURER_RULE: the number it made
  * @param branchNumber     枝番 for HOUSEHOLD_BRANCH: omit to get the next free one, or give 2 digits
  * @param copayRatio       負担割合 in percent: 10, 20 or 30
+ * @param cardClassification 被保険者証区分; on CHANGE and CORRECT, absent keeps the current one
+ * @param elderlyRecipient 高齢受給者証, for a person aged 70 to 74 on its {@code validFrom}; on CHANGE and CORRECT,
+ *                         absent keeps the current one
+ * @param limitCertificate 限度額適用認定証; on CHANGE and CORRECT, absent keeps the current one
+ * @param specificDiseases 特定疾病療養受療証, at most one per category; on CHANGE and CORRECT, absent keeps the
+ *                         current ones and an empty list ends them
  */
 public record QualificationData(
         @Size(max = Formats.SYMBOL) @Pattern(regexp = Formats.TEXT, message = Formats.TEXT_MESSAGE) String symbol,
@@ -23,5 +31,9 @@ public record QualificationData(
         LocalDate acquiredOn,
         Integer copayRatio,
         LocalDate cardIssuedOn,
-        LocalDate cardExpiresOn) {
+        LocalDate cardExpiresOn,
+        CardClassification cardClassification,
+        ElderlyRecipient elderlyRecipient,
+        LimitCertificate limitCertificate,
+        @Size(max = Formats.SPECIFIC_DISEASES) List<@Valid SpecificDisease> specificDiseases) {
 }

@@ -106,10 +106,10 @@ public class EligibilityResource implements EligibilityApi {
     private static BulkEntryResult result(BulkEntryRecord entry) {
         if (entry.resultStatus() == ResultStatus.ERROR) {
             return new BulkEntryResult(entry.index(), entry.entryId(), ResultStatus.ERROR, null, entry.errorCode(),
-                    entry.answerJson(), null);
+                    entry.answerJson(), null, null);
         }
         return new BulkEntryResult(entry.index(), entry.entryId(), ResultStatus.COMPLETED, entry.validity(), null,
-                null, JSON.fromJson(entry.answerJson(), LookupResult.class));
+                null, JSON.fromJson(entry.answerJson(), LookupResult.class), entry.limitCertificateChanged());
     }
 
     private MedicalInstitutionCode clinic() {

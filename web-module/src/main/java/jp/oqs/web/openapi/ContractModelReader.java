@@ -300,13 +300,33 @@ public class ContractModelReader implements OASModelReader {
         if (raw.isEnum()) {
             Schema schema = OASFactory.createSchema().type(Schema.SchemaType.STRING);
             Arrays.stream(raw.getEnumConstants()).forEach(constant -> schema.addEnumeration(constant.toString()));
-            return schema;
+            String codes = codes(raw);
+            return codes == null ? schema : schema.description("the real interface's codes: " + codes);
         }
         if (raw.isRecord()) {
             schema(raw);
             return OASFactory.createSchema().ref(raw.getSimpleName());
         }
         return OASFactory.createSchema().type(Schema.SchemaType.OBJECT);
+    }
+
+    /**
+     * For an enum of the real interface's code list (it has {@code code()}): each name with its code, e.g.
+     * {@code GENERAL=01}; else {@code null}.
+     */
+    private static String codes(Class<?> enumType) {
+        try {
+            Method code = enumType.getMethod("code");
+            StringBuilder codes = new StringBuilder();
+            for (Object constant : enumType.getEnumConstants()) {
+                codes.append(codes.isEmpty() ? "" : ", ").append(constant).append('=').append(code.invoke(constant));
+            }
+            return codes.toString();
+        } catch (NoSuchMethodException notACodeList) {
+            return null;
+        } catch (ReflectiveOperationException unexpected) {
+            throw new IllegalStateException("code() of " + enumType.getName(), unexpected);
+        }
     }
 
     private void schema(Class<?> record) {

@@ -1,0 +1,90 @@
+package jp.oqs.eligibility;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import jp.oqs.api.eligibility.LookupResult;
+import jp.oqs.api.eligibility.QualificationView;
+import jp.oqs.qualification.Qualification;
+
+/**
+ * Whether the 限度額 data of a bulk answer changed since the clinic's previous bulk answer for the same card. Only
+ * answers given with the patient's consent count (the others say nothing of it). The cards of a chunk are read in
+ * one query and written with the chunk.
+ */
+final class LimitChanges {
+
+    private static final int IN_LIST = 500;
+    private static final char SEPARATOR = Qualification.HOUSEHOLD_SEPARATOR;
+
+    private LimitChanges() {
+    }
+
+    /**
+     * For each answer of the chunk (null for an entry not answered), in entry order: {@code null} when it carries
+     * no 限度額 data under consent, else whether that data differs from the previous answer to this clinic for the
+     * card (true for the first). Entries of the same card in one chunk compare with each other in order.
+     */
+    static List<Boolean> of(EntityManager em, String clinicCode, List<LookupResult> answers, Instant now) {
+        List<String> keys = new ArrayList<>();
+        for (LookupResult answer : answers) {
+            keys.add(key(clinicCode, answer));
+        }
+        Map<String, ClinicLimitAnswer> known = new HashMap<>();
+        List<String> wanted = keys.stream().filter(k -> k != null).distinct().toList();
+        for (int i = 0; i < wanted.size(); i += IN_LIST) {
+            em.createQuery("SELECT a FROM ClinicLimitAnswer a WHERE a.answerKey IN :keys", ClinicLimitAnswer.class)
+                    .setParameter("keys", wanted.subList(i, Math.min(wanted.size(), i + IN_LIST)))
+                    .setFlushMode(FlushModeType.COMMIT).getResultList()
+                    .forEach(a -> known.put(a.answerKey(), a));
+        }
+        List<Boolean> changes = new ArrayList<>(answers.size());
+        for (int i = 0; i < answers.size(); i++) {
+            String key = keys.get(i);
+            if (key == null) {
+                changes.add(null);
+                continue;
+            }
+            String digest = digest(answers.get(i).qualification());
+            ClinicLimitAnswer previous = known.get(key);
+            if (previous == null) {
+                ClinicLimitAnswer first = new ClinicLimitAnswer(key, clinicCode, digest, now);
+                em.persist(first);
+                known.put(key, first);
+                changes.add(true);
+            } else {
+                changes.add(previous.answered(digest, now));
+            }
+        }
+        return changes;
+    }
+
+    /** The clinic and the card of an answer carrying 限度額 data under consent, else {@code null}. */
+    private static String key(String clinicCode, LookupResult answer) {
+        QualificationView q = answer == null ? null : answer.qualification();
+        if (q == null || !q.limitCertificateConsent()) {
+            return null;
+        }
+        String card = q.individualNumber() != null ? "I:" + q.individualNumber()
+                : "H:" + Qualification.householdKey(q.symbol(), q.number()) + SEPARATOR + q.branchNumber();
+        return clinicCode + SEPARATOR + q.insurerNumber() + SEPARATOR + card;
+    }
+
+    private static String digest(QualificationView q) {
+        String data = q.limitCertificate() + "\n" + q.specificDiseases();
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(data.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+        }
+    }
+}
