@@ -401,17 +401,16 @@ public class EligibilityService {
             load(householdKeys, "q.householdKey", households, q -> Qualification.householdKey(q.symbol(), q.number()));
             load(individualNumbers, "q.individualNumber", individuals, Qualification::individualNumber);
             // the clinic's 照会番号 for every card read; a card outside them (a newer qualification) is read alone
-            Set<String> cardKeys = new HashSet<>();
             for (Map<String, List<Qualification>> index : List.of(households, individuals)) {
                 index.values().forEach(list -> list.forEach(q -> {
                     String key = ClinicReferenceNumber.key(clinic.value(), q);
                     if (key != null) {
-                        cardKeys.add(key);
                         referenceNumbers.put(key, null);
                     }
                 }));
             }
-            ReferenceNumbers.find(em, cardKeys).forEach((key, r) -> referenceNumbers.put(key, r.referenceNumber()));
+            ReferenceNumbers.find(em, List.copyOf(referenceNumbers.keySet()))
+                    .forEach((key, r) -> referenceNumbers.put(key, r.referenceNumber()));
         }
 
         /**
