@@ -39,6 +39,7 @@ import jp.oqs.identifier.InvalidIdentifierException;
 import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.insurer.Insurer;
 import jp.oqs.platform.BusinessException.Kind;
+import jp.oqs.platform.InLists;
 import jp.oqs.qualification.Person;
 import jp.oqs.qualification.Qualification;
 import jp.oqs.qualification.QualificationVersion;
@@ -54,7 +55,6 @@ public class EligibilityService {
 
     private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final LocalDate END_OF_TIME = LocalDate.of(9999, 12, 31);
-    private static final int IN_LIST = 500;
 
     @PersistenceContext(unitName = "oqs")
     private EntityManager em;
@@ -380,7 +380,7 @@ public class EligibilityService {
                     // answered with the error by decide
                 }
             }
-            for (List<String> part : parts(new HashSet<>(numberOf.values()))) {
+            for (List<String> part : InLists.parts(new HashSet<>(numberOf.values()))) {
                 em.createQuery("SELECT i FROM Insurer i WHERE i.insurerNumber IN :numbers", Insurer.class)
                         .setParameter("numbers", part).setFlushMode(FlushModeType.COMMIT).getResultList()
                         .forEach(insurer -> insurers.put(insurer.insurerNumber(), insurer));
@@ -409,7 +409,7 @@ public class EligibilityService {
                     }
                 }));
             }
-            ReferenceNumbers.find(em, List.copyOf(referenceNumbers.keySet()))
+            ReferenceNumbers.find(em, referenceNumbers.keySet())
                     .forEach((key, r) -> referenceNumbers.put(key, r.referenceNumber()));
         }
 
@@ -419,7 +419,7 @@ public class EligibilityService {
          */
         private void load(Set<String> keys, String column, Map<String, List<Qualification>> into,
                           java.util.function.Function<Qualification, String> keyOf) {
-            for (List<String> part : parts(keys)) {
+            for (List<String> part : InLists.parts(keys)) {
                 // persons and versions in one more query each (by key), not joined: the embedded engine joins
                 // in the order of the FROM clause, and a fetch join puts the person first, read in full
                 List<Qualification> found = em.createQuery("SELECT q FROM Qualification q WHERE " + column
@@ -427,7 +427,7 @@ public class EligibilityService {
                         .setParameter("keys", part)
                         .setHint("eclipselink.batch", "q.person").setHint("eclipselink.batch", "q.versions")
                         .setHint("eclipselink.batch.type", "IN")
-                        .setHint("eclipselink.batch.size", IN_LIST)
+                        .setHint("eclipselink.batch.size", InLists.SIZE)
                         .setFlushMode(FlushModeType.COMMIT).getResultList();
                 for (Qualification q : found) {
                     into.computeIfAbsent(keyOf.apply(q), k -> new ArrayList<>()).add(q);
@@ -470,15 +470,6 @@ public class EligibilityService {
             return referenceNumbers.containsKey(cardKey) ? referenceNumbers.get(cardKey)
                     : databaseReads.referenceNumber(cardKey);
         }
-    }
-
-    private static List<List<String>> parts(Set<String> values) {
-        List<String> all = new ArrayList<>(values);
-        List<List<String>> parts = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_LIST) {
-            parts.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
-        }
-        return parts;
     }
 
     private static List<Qualification> candidates(Reads reads, Insurer insurer, LookupRequest request,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import jp.oqs.api.eligibility.LookupResult;
 import jp.oqs.api.eligibility.QualificationView;
+import jp.oqs.platform.InLists;
 import jp.oqs.qualification.Qualification;
 
 /**
@@ -22,7 +23,6 @@ import jp.oqs.qualification.Qualification;
  */
 final class LimitChanges {
 
-    private static final int IN_LIST = 500;
     private static final char SEPARATOR = Qualification.HOUSEHOLD_SEPARATOR;
 
     private LimitChanges() {
@@ -40,9 +40,9 @@ final class LimitChanges {
         }
         Map<String, ClinicLimitAnswer> known = new HashMap<>();
         List<String> wanted = keys.stream().filter(k -> k != null).distinct().toList();
-        for (int i = 0; i < wanted.size(); i += IN_LIST) {
+        for (List<String> part : InLists.parts(wanted)) {
             em.createQuery("SELECT a FROM ClinicLimitAnswer a WHERE a.answerKey IN :keys", ClinicLimitAnswer.class)
-                    .setParameter("keys", wanted.subList(i, Math.min(wanted.size(), i + IN_LIST)))
+                    .setParameter("keys", part)
                     .setFlushMode(FlushModeType.COMMIT).getResultList()
                     .forEach(a -> known.put(a.answerKey(), a));
         }

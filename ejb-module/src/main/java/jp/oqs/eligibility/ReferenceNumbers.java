@@ -9,7 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +24,7 @@ import jp.oqs.identifier.InsurerNumber;
 import jp.oqs.identifier.InvalidIdentifierException;
 import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.platform.BusinessException.Kind;
+import jp.oqs.platform.InLists;
 import jp.oqs.platform.UniqueKeyViolation;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,8 +34,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Stateless
 public class ReferenceNumbers {
-
-    private static final int IN_LIST = 500;
 
     @PersistenceContext(unitName = "oqs")
     private EntityManager em;
@@ -116,11 +114,10 @@ public class ReferenceNumbers {
     /** The registrations under the keys, read in a few IN-list queries without flushing first. */
     static Map<String, ClinicReferenceNumber> find(EntityManager em, Collection<String> keys) {
         Map<String, ClinicReferenceNumber> found = new HashMap<>();
-        List<String> all = new ArrayList<>(keys);
-        for (int i = 0; i < all.size(); i += IN_LIST) {
+        for (List<String> part : InLists.parts(keys)) {
             em.createQuery("SELECT r FROM ClinicReferenceNumber r WHERE r.cardKey IN :keys",
                             ClinicReferenceNumber.class)
-                    .setParameter("keys", all.subList(i, Math.min(all.size(), i + IN_LIST)))
+                    .setParameter("keys", part)
                     .setFlushMode(FlushModeType.COMMIT).getResultList()
                     .forEach(r -> found.put(r.cardKey(), r));
         }
