@@ -26,6 +26,7 @@ import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.platform.BusinessException.Kind;
 import jp.oqs.platform.RowLock;
 import jp.oqs.qualification.Person;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Patients' consents per (person, clinic, category), given at the clinic's reader for 24 hours (an ordinary
@@ -35,8 +36,16 @@ import jp.oqs.qualification.Person;
 @Stateless
 public class Consents {
 
-    /** How long a consent given at the reader holds: an ordinary visit. */
+    /** How long a consent given at the reader holds by default: an ordinary visit. */
     static final Duration LIFETIME = Duration.ofHours(24);
+
+    /**
+     * How long a consent given at the reader holds, in seconds (default {@link #LIFETIME}); a deployment whose
+     * visits are longer, or a test of expiry, sets {@code oqs.consents.lifetime-seconds}.
+     */
+    @Inject
+    @ConfigProperty(name = "oqs.consents.lifetime-seconds", defaultValue = "86400")
+    private long lifetimeSeconds;
 
     @PersistenceContext(unitName = "oqs")
     private EntityManager em;
@@ -68,9 +77,10 @@ public class Consents {
                     consent = new Consent(person, clinic.value(), category);
                     em.persist(consent);
                 }
-                consent.grant(now, LIFETIME);
+                Duration lifetime = Duration.ofSeconds(lifetimeSeconds);
+                consent.grant(now, lifetime);
                 audit.record(ActorKind.CLINIC, clinic.value(), AuditKind.CONSENT_GRANTED, person.id(), null,
-                        category + " UNTIL " + now.plus(LIFETIME));
+                        category + " UNTIL " + now.plus(lifetime));
             } else if (consent != null && consent.withdraw(now)) {
                 withdrawn(person, consent, "AT_READER");
             }
