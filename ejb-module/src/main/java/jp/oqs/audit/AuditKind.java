@@ -71,5 +71,12 @@ public enum AuditKind {
     /** The person withdrew the card's registration. */
     CARD_DEREGISTRATION,
     /** A clinic registered or removed 照会番号 (result: {@code STORED n REMOVED m}); names no person. */
-    REFERENCE_NUMBERS
+    REFERENCE_NUMBERS,
+    /**
+     * One claim of an operator's claims job routed by the person's history (レセプト振替・分割): the person whose
+     * history was read (none when the card matched nobody), the claim's insurer, the disposition.
+     */
+    CLAIM_RESOLUTION,
+    /** An operator fetched a clinic's 資格確認結果連絡書 (result: clinic, month, number of claims listed). */
+    CLAIM_NOTICE
 }

@@ -39,7 +39,7 @@ public final class ClaimRouting {
      * @param publicExpense  whether the claim has 公費
      */
     public record WrittenClaim(String insurerNumber, String symbol, String number, String branchNumber,
-                               List<LocalDate> serviceDates, Relationship relationship, boolean publicExpense) {
+                               String individualNumber, List<LocalDate> serviceDates, Relationship relationship, boolean publicExpense) {
 
         public WrittenClaim {
             serviceDates = List.copyOf(new TreeSet<>(serviceDates));
@@ -50,7 +50,8 @@ public final class ClaimRouting {
 
         /** The service dates nothing covers are billed as written. */
         Coverage asWritten() {
-            return new Coverage(-1, insurerNumber, symbol, number, branchNumber, relationship, null, null, null);
+            return new Coverage(-1, insurerNumber, symbol, number, branchNumber, individualNumber, relationship,
+                    null, null, null);
         }
     }
 
@@ -63,7 +64,7 @@ public final class ClaimRouting {
      * @param to            first day after it, {@code null} while open
      */
     public record Coverage(long qualification, String insurerNumber, String symbol, String number,
-                           String branchNumber, Relationship relationship, LocalDate acquiredOn, LocalDate from,
+                           String branchNumber, String individualNumber, Relationship relationship, LocalDate acquiredOn, LocalDate from,
                            LocalDate to) {
 
         boolean covers(LocalDate date) {
@@ -163,11 +164,12 @@ public final class ClaimRouting {
     private static boolean sameBilling(Coverage a, Coverage b) {
         return a.insurerNumber().equals(b.insurerNumber()) && Objects.equals(a.symbol(), b.symbol())
                 && Objects.equals(a.number(), b.number()) && Objects.equals(a.branchNumber(), b.branchNumber())
+                && Objects.equals(a.individualNumber(), b.individualNumber())
                 && a.relationship() == b.relationship();
     }
 
     private static ClaimSegment segment(LocalDate from, LocalDate to, Coverage coverage) {
         return new ClaimSegment(from, to, coverage.insurerNumber(), coverage.symbol(), coverage.number(),
-                coverage.branchNumber(), coverage.relationship());
+                coverage.branchNumber(), coverage.individualNumber(), coverage.relationship());
     }
 }

@@ -11,9 +11,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import jp.oqs.metrics.ServiceMetrics;
+import jp.oqs.platform.ChunkedJobs;
 
 /**
  * Runs bulk checks in the background on the managed executor, one worker per request. At start and every minute
@@ -35,7 +34,7 @@ public class BulkRunner {
     @Inject
     private ServiceMetrics metrics;
 
-    private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final ChunkedJobs jobs = new ChunkedJobs("bulk check");
 
     @PostConstruct
     void resumeAtStart() {
@@ -49,23 +48,22 @@ public class BulkRunner {
 
     /** Starts answering a request unless a worker of this server already does. */
     public void start(String receptionNumber) {
-        if (running.add(receptionNumber)) {
-            metrics.bulkQueued();
-            executor.execute(() -> {
+        jobs.start(executor, receptionNumber, checks::answerNextChunk, new ChunkedJobs.Listener() {
+            @Override
+            public void queued() {
+                metrics.bulkQueued();
+            }
+
+            @Override
+            public void started() {
                 metrics.bulkStarted();
-                try {
-                    while (checks.answerNextChunk(receptionNumber)) {
-                        // one chunk per transaction
-                    }
-                } catch (RuntimeException e) {
-                    LOG.log(Level.ERROR, "bulk check " + receptionNumber + " interrupted, resumed within a minute: "
-                            + e.getMessage());
-                } finally {
-                    running.remove(receptionNumber);
-                    metrics.bulkEnded();
-                }
-            });
-        }
+            }
+
+            @Override
+            public void ended() {
+                metrics.bulkEnded();
+            }
+        });
     }
 
     @Schedule(minute = "*", hour = "*", persistent = false)

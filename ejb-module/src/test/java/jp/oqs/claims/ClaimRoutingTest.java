@@ -29,11 +29,11 @@ class ClaimRoutingTest {
 
     private static Coverage coverage(long id, String insurer, String number, Relationship relationship,
                                      LocalDate from, LocalDate to) {
-        return new Coverage(id, insurer, "記号", number, "01", relationship, id == 1 ? APRIL_2024 : from, from, to);
+        return new Coverage(id, insurer, "記号", number, "01", null, relationship, id == 1 ? APRIL_2024 : from, from, to);
     }
 
     private static WrittenClaim claim(Relationship relationship, boolean publicExpense, LocalDate... dates) {
-        return new WrittenClaim(KOKUHO, "記号", "100", "01", Arrays.asList(dates), relationship, publicExpense);
+        return new WrittenClaim(KOKUHO, "記号", "100", "01", null, Arrays.asList(dates), relationship, publicExpense);
     }
 
     private static Resolution resolve(WrittenClaim claim, Coverage... history) {
@@ -42,7 +42,7 @@ class ClaimRoutingTest {
 
     private static ClaimSegment segment(LocalDate from, LocalDate to, String insurer, String number,
                                         Relationship relationship) {
-        return new ClaimSegment(from, to, insurer, "記号", number, "01", relationship);
+        return new ClaimSegment(from, to, insurer, "記号", number, "01", null, relationship);
     }
 
     @Test

@@ -67,6 +67,14 @@ public final class Formats {
      */
     public static final int MAX_PAGE = 100_000;
 
+    /** A month, {@code yyyy-MM} (a claim's 診療年月). */
+    public static final String YEAR_MONTH = "[0-9]{4}-(0[1-9]|1[0-2])";
+    public static final String YEAR_MONTH_MESSAGE = "must be a month as yyyy-MM";
+    /** A claims job's id as the service issues it: C, the day, 11 digits. */
+    public static final String CLAIM_JOB_ID = "C[0-9]{19}";
+    public static final String CLAIM_JOB_ID_MESSAGE = "must be a jobId as POST claims/qualification-resolutions issued it";
+    public static final int CLAIM_JOB_ID_LENGTH = 20;
+
     private Formats() {
     }
 }

@@ -90,6 +90,12 @@ public final class ErrorCodes {
     public static final String CARD_SESSION_REQUIRED = "CARD_SESSION_REQUIRED";
     public static final String CONSENT_NOT_FOUND = "CONSENT_NOT_FOUND";
 
+    // claims (レセプト振替・分割)
+    public static final String CLAIMS_TOO_LARGE = "CLAIMS_TOO_LARGE";
+    public static final String CLAIM_INVALID = "CLAIM_INVALID";
+    public static final String CLAIM_JOB_NOT_FOUND = "CLAIM_JOB_NOT_FOUND";
+    public static final String CLAIM_JOB_NOT_DONE = "CLAIM_JOB_NOT_DONE";
+
     // service side
     public static final String INTERNAL_ERROR = "INTERNAL_ERROR";
     public static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";

@@ -91,7 +91,7 @@ public class InsurerCsv extends HttpServlet {
      * CSV injection): one that starts with {@code = + - @}, their full-width forms {@code ＝ ＋ － ＠} (and any other
      * character that NFKC folds to one of them), a TAB, a CR or a LF.
      */
-    static String cell(Object value) {
+    public static String cell(Object value) {
         if (value == null) {
             return "";
         }

@@ -31,6 +31,8 @@ public @interface BodyLimit {
         REFERENCE_NUMBERS("oqs.body-limit.reference-numbers", 2 * 1024 * 1024, ErrorCodes.BODY_TOO_LARGE),
         /** A bulk check. */
         BULK("oqs.bulk.max-body-bytes", 64 * 1024 * 1024, ErrorCodes.BULK_TOO_LARGE),
+        /** A claims job (at most 100,000 claims of about 400 bytes each). */
+        CLAIMS("oqs.claims.max-body-bytes", 64 * 1024 * 1024, ErrorCodes.CLAIMS_TOO_LARGE),
         /** A sync batch. */
         SYNC_BATCH("oqs.sync.max-body-bytes", 64 * 1024 * 1024, ErrorCodes.BATCH_TOO_LARGE),
         /** Any other method (none of them reads a body). */

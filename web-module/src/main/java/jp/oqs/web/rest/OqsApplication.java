@@ -33,6 +33,7 @@ public class OqsApplication extends Application {
                 jp.oqs.web.eligibility.CardSessionResource.class,
                 jp.oqs.web.person.CardRegistrationResource.class,
                 jp.oqs.web.person.ConsentResource.class,
+                jp.oqs.web.claims.ClaimsResource.class,
                 RoleCheckFeature.class,
                 jp.oqs.web.security.RefusalAuditFeature.class,
                 BodyLimitFeature.class,

@@ -41,7 +41,7 @@ public class RefusalAuditFeature implements DynamicFeature {
     /** The 404 codes of objects fetched by id, answered alike whether missing or another's. */
     static final Set<String> NOT_THERE_OR_NOT_YOURS = Set.of(ErrorCodes.BATCH_NOT_FOUND,
             ErrorCodes.NOTICE_NOT_FOUND, ErrorCodes.RECEPTION_NOT_FOUND, ErrorCodes.PERSON_NOT_FOUND,
-            ErrorCodes.CARD_SESSION_NOT_FOUND);
+            ErrorCodes.CARD_SESSION_NOT_FOUND, ErrorCodes.CLAIM_JOB_NOT_FOUND);
 
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {

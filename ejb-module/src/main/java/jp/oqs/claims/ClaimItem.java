@@ -1,0 +1,234 @@
+package jp.oqs.claims;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.io.Serializable;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import jp.oqs.api.claims.Claim;
+import jp.oqs.api.claims.ClaimDisposition;
+import jp.oqs.api.claims.ClaimReason;
+import jp.oqs.api.claims.ClaimSegment;
+import jp.oqs.api.sync.Relationship;
+
+/**
+ * One claim of a job as the operator sent it (the contract's forms fit these columns; the insurer number is kept
+ * as 8 digits) and, once resolved, its disposition, reason and segments.
+ */
+@Entity
+@Table(name = "claim_item")
+@IdClass(ClaimItem.Key.class)
+@NamedQuery(name = "ClaimItem.unresolved",
+        query = "SELECT c FROM ClaimItem c WHERE c.jobId = :jobId AND c.index >= :from AND c.index < :to"
+                + " AND c.resolved = 0 ORDER BY c.index")
+@NamedQuery(name = "ClaimItem.page", query = "SELECT c FROM ClaimItem c WHERE c.jobId = :jobId ORDER BY c.index")
+@NamedQuery(name = "ClaimItem.changedOfClinic",
+        query = "SELECT c FROM ClaimItem c WHERE c.jobId = :jobId AND c.clinicCode = :clinic"
+                + " AND c.serviceMonth = :month AND c.disposition IN :dispositions ORDER BY c.index")
+public class ClaimItem {
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+    private static final Type SEGMENTS = new ParameterizedType() {
+        @Override
+        public Type[] getActualTypeArguments() {
+            return new Type[] {ClaimSegment.class};
+        }
+
+        @Override
+        public Type getRawType() {
+            return List.class;
+        }
+
+        @Override
+        public Type getOwnerType() {
+            return null;
+        }
+    };
+
+    /** Primary key: the job and the claim's position in it. */
+    public static class Key implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private String jobId;
+        private int index;
+
+        public Key() {
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key that && index == that.index && jobId.equals(that.jobId);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * jobId.hashCode() + index;
+        }
+    }
+
+    @Id
+    @Column(name = "job_id")
+    private String jobId;
+
+    @Id
+    @Column(name = "item_index")
+    private int index;
+
+    @Column(name = "claim_id", updatable = false)
+    private String claimId;
+
+    @Column(name = "clinic_code", updatable = false)
+    private String clinicCode;
+
+    @Column(name = "service_month", updatable = false)
+    private String serviceMonth;
+
+    @Column(name = "service_dates", updatable = false)
+    private String serviceDates;
+
+    @Column(name = "insurer_number", updatable = false)
+    private String insurerNumber;
+
+    @Column(name = "symbol", updatable = false)
+    private String symbol;
+
+    @Column(name = "number_part", updatable = false)
+    private String number;
+
+    @Column(name = "branch_number", updatable = false)
+    private String branchNumber;
+
+    @Column(name = "individual_number", updatable = false)
+    private String individualNumber;
+
+    @Column(name = "birth_date", updatable = false)
+    private LocalDate birthDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "relationship", updatable = false)
+    private Relationship relationship;
+
+    @Column(name = "public_expense", updatable = false)
+    private int publicExpense;
+
+    @Column(name = "resolved")
+    private int resolved;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "disposition")
+    private ClaimDisposition disposition;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "reason")
+    private ClaimReason reason;
+
+    @Lob
+    @Basic(fetch = FetchType.EAGER)
+    @Column(name = "segments_json")
+    private String segmentsJson;
+
+    protected ClaimItem() {
+    }
+
+    /** The claim, with its insurer number as 8 digits ({@code insurerNumber}), blank numbers as absent. */
+    ClaimItem(String jobId, int index, Claim claim, String insurerNumber) {
+        this.jobId = jobId;
+        this.index = index;
+        this.claimId = claim.claimId();
+        this.clinicCode = claim.medicalInstitutionCode();
+        this.serviceMonth = claim.serviceMonth();
+        this.serviceDates = claim.serviceDates().stream().sorted().distinct().map(LocalDate::toString)
+                .collect(Collectors.joining(","));
+        this.insurerNumber = insurerNumber;
+        this.symbol = stripped(claim.symbol());
+        this.number = stripped(claim.number());
+        this.branchNumber = stripped(claim.branchNumber());
+        this.individualNumber = stripped(claim.individualNumber());
+        this.birthDate = claim.birthDate();
+        this.relationship = claim.relationship();
+        this.publicExpense = claim.hasPublicExpense() ? 1 : 0;
+    }
+
+    private static String stripped(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** What the routing rule needs of the claim. */
+    ClaimRouting.WrittenClaim written() {
+        return new ClaimRouting.WrittenClaim(insurerNumber, symbol, number, branchNumber, individualNumber,
+                Arrays.stream(serviceDates.split(",")).map(LocalDate::parse).toList(), relationship, publicExpense == 1);
+    }
+
+    void resolve(ClaimRouting.Resolution resolution) {
+        this.resolved = 1;
+        this.disposition = resolution.disposition();
+        this.reason = resolution.reason();
+        this.segmentsJson = resolution.segments().isEmpty() ? null : JSON.toJson(resolution.segments(), SEGMENTS);
+    }
+
+    public List<ClaimSegment> segments() {
+        return segmentsJson == null ? List.of() : JSON.fromJson(segmentsJson, SEGMENTS);
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public String claimId() {
+        return claimId;
+    }
+
+    public String clinicCode() {
+        return clinicCode;
+    }
+
+    public String serviceMonth() {
+        return serviceMonth;
+    }
+
+    public String insurerNumber() {
+        return insurerNumber;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public String branchNumber() {
+        return branchNumber;
+    }
+
+    public String individualNumber() {
+        return individualNumber;
+    }
+
+    public LocalDate birthDate() {
+        return birthDate;
+    }
+
+    public ClaimDisposition disposition() {
+        return disposition;
+    }
+
+    public ClaimReason reason() {
+        return reason;
+    }
+}
