@@ -187,10 +187,11 @@ public class ClaimResolutions {
         return job.status() == BulkStatus.PROCESSING;
     }
 
-    /** The job, for a caller of its organisations, until its retention ends. */
+    /** The job, for an operator (not an auditor) of its organisations, until its retention ends. */
     public ClaimJob find(@NotNull @Valid AdminScope scope, String jobId) throws ClaimsException {
         ClaimJob job = jobId == null ? null : em.find(ClaimJob.class, jobId);
-        if (job == null || !job.visibleTo(scope.organisations()) || job.expiresAt().isBefore(clock.instant())) {
+        if (job == null || !scope.mayChange() || !job.visibleTo(scope.organisations())
+                || job.expiresAt().isBefore(clock.instant())) {
             throw new ClaimsException(Kind.NOT_FOUND, ErrorCodes.CLAIM_JOB_NOT_FOUND,
                     "このジョブの結果はありません（保存期間を過ぎたか、別の組織のジョブです）。",
                     "no claims job " + jobId + " of your organisation within the retention period");

@@ -40,6 +40,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import jp.oqs.api.audit.AccessHistoryApi;
+import jp.oqs.api.claims.Claim;
+import jp.oqs.api.claims.ClaimJobReception;
+import jp.oqs.api.claims.ClaimResolutionRequest;
+import jp.oqs.api.claims.ClaimsApi;
+import jp.oqs.api.eligibility.BulkStatus;
 import jp.oqs.api.audit.AccessHistoryRequest;
 import jp.oqs.api.eligibility.CardConfirmation;
 import jp.oqs.api.eligibility.CardSession;
@@ -138,6 +143,7 @@ class AuthorizationMatrixIT {
     private static final Expect NO_PERSON = new Expect(404, ErrorCodes.PERSON_NOT_FOUND, true);
     private static final Expect NO_RECEPTION = new Expect(404, ErrorCodes.RECEPTION_NOT_FOUND, true);
     private static final Expect NO_SESSION = new Expect(404, ErrorCodes.CARD_SESSION_NOT_FOUND, true);
+    private static final Expect NO_CLAIM_JOB = new Expect(404, ErrorCodes.CLAIM_JOB_NOT_FOUND, true);
     private static final Expect OK = ok(200);
     private static final Expect CREATED = ok(201);
     private static final Expect ACCEPTED = ok(202);
@@ -183,7 +189,10 @@ class AuthorizationMatrixIT {
             row("POST eligibility/card-sessions/{sessionId}/confirmation", UNAUTH, OK, ROLE, ROLE, ROLE,   ROLE,    NO_SESSION, ___, ___,  ___,   UNAUTH),
             row("POST persons/card-registration",                    OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
             row("POST persons/card-registration/withdrawal",         OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
-            row("POST persons/consents/withdrawal",                  OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK));
+            row("POST persons/consents/withdrawal",                  OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
+            row("POST claims/qualification-resolutions",             UNAUTH, ROLE, ROLE, ACCEPTED, ACCEPTED, ROLE,  ___, ___,       SCOPE, SCOPE, UNAUTH),
+            row("GET claims/qualification-resolutions/{jobId}",      UNAUTH, ROLE, ROLE, OK,      OK,      ROLE,    ___, ___,       NO_CLAIM_JOB, NO_CLAIM_JOB, UNAUTH),
+            row("GET claims/qualification-resolutions/{jobId}/clinic-notices", UNAUTH, ROLE, ROLE, OK, OK, ROLE,  ___, ___,       NO_CLAIM_JOB, NO_CLAIM_JOB, UNAUTH));
 
     /** Console pages (every page of {@code src/main/webapp/console}, and the CSV export) for the disabled account. */
     private static final Map<String, String> CONSOLE_PAGES = new TreeMap<>(Map.of(
@@ -197,6 +206,11 @@ class AuthorizationMatrixIT {
             "accounts.xhtml", "accounts.xhtml",
             "home.xhtml", "home.xhtml",
             "insurers.csv", "insurers.csv"));
+
+    static {
+        CONSOLE_PAGES.put("claims.xhtml", "claims.xhtml");
+        CONSOLE_PAGES.put("claims.csv", "claims.csv?job=C2020010100000000001");
+    }
 
     /** The bootstrap 支払基金 administrator of the Arquillian server (arquillian.xml). */
     private static final String CONSOLE_ADMIN = "it-ssk-admin";
@@ -339,6 +353,21 @@ class AuthorizationMatrixIT {
         ItSupport.onceTrusted("fixture enrolment", () -> otherJob.enrol(
                 new CertificateEnrolment("LK-AUTHZ-O", otherCertificate)).close());
 
+        // a claims job of each organisation, addressed to its insurer to read, routed before the cells
+        for (String number : List.of(S_READ, K_READ)) {
+            ClaimsApi operator = client(ClaimsApi.class, deployment, token(number.equals(S_READ) ? Roles.SSK_ADMIN
+                    : Roles.KOKUHO_ADMIN, "authz-fixture-claims"));
+            String jobId;
+            try (var accepted = operator.submitClaims(claims(number))) {
+                jobId = accepted.readEntity(ClaimJobReception.class).jobId();
+            }
+            for (int i = 0; operator.job(jobId, 0, 1).status() != BulkStatus.DONE; i++) {
+                assertTrue(i < 300, "the fixture's claims job is routed within a minute");
+                Thread.sleep(200);
+            }
+            claimJobs.put(number, jobId);
+        }
+
         // bulk checks of clinics A (the clinic column) and B (the other clinic)
         String receptionA = bulk(CLINIC_A, "authz-fixture-clinic-a");
         String receptionB = bulk(CLINIC_B, "authz-fixture-clinic-b");
@@ -382,6 +411,14 @@ class AuthorizationMatrixIT {
         List<String> secrets = List.of("LK-AUTHZ", "他所", "認可試験", CLINIC_B, others.batchId(), receptionB, "AUTHZ-OTHER", "ヤマダタロウ", "山田太郎");
         return new Fixture(callers, lookupCard, "認可", "100", token(Roles.AUDITOR, "authz-audit-reader"), secrets,
                 ca);
+    }
+
+    /** Each organisation's claims job, by the insurer its claims are addressed to (the registry's "read"). */
+    private final Map<String, String> claimJobs = new HashMap<>();
+
+    private static ClaimResolutionRequest claims(String insurerNumber) {
+        return new ClaimResolutionRequest(List.of(new Claim("authz-1", CLINIC_A, TODAY.toString().substring(0, 7),
+                List.of(TODAY), insurerNumber, "認可", "100", null, null, BIRTH, null, false)));
     }
 
     private static Registry withOnboard(Registry registry, int serial) {
@@ -604,6 +641,19 @@ class AuthorizationMatrixIT {
                 body = new ConsentWithdrawal(fixture.lookupCard().base64(), challenge,
                         fixture.lookupCard().sign(challenge), CLINIC_A, ConsentCategory.CHECKUPS);
             }
+            case "POST claims/qualification-resolutions" -> {
+                target = "claims/qualification-resolutions";
+                body = claims(r.read());
+            }
+            case "GET claims/qualification-resolutions/{jobId}" -> {
+                requested = missing ? "C2020010100000000001" : claimJobs.get(r.read());
+                target = "claims/qualification-resolutions/" + requested;
+            }
+            case "GET claims/qualification-resolutions/{jobId}/clinic-notices" -> {
+                requested = missing ? "C2020010100000000001" : claimJobs.get(r.read());
+                target = "claims/qualification-resolutions/" + requested + "/clinic-notices?medicalInstitutionCode="
+                        + CLINIC_A + "&serviceMonth=" + TODAY.toString().substring(0, 7);
+            }
             default -> throw new AssertionError("no request for " + key + ": add one to cell()");
         }
         return new Cell(key, caller.name(), endpoint.method(), target, body == null ? null : jsonb.toJson(body),
@@ -637,7 +687,8 @@ class AuthorizationMatrixIT {
 
     private HttpResponse<String> send(Cell cell, Caller caller) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ItSupport.api(deployment) + "/"
-                        + cell.target())).timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
+                        + cell.target())).timeout(Duration.ofSeconds(30)).header("Accept",
+                cell.target().contains("/clinic-notices?") ? ClaimsApi.CSV + ", application/json" : "application/json");
         if (caller.authorization() != null) {
             request.header("Authorization", caller.authorization());
         }
@@ -752,6 +803,7 @@ class AuthorizationMatrixIT {
             files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xhtml")).forEach(pages::add);
         }
         pages.add("insurers.csv");
+        pages.add("claims.csv");
         assertEquals(pages, CONSOLE_PAGES.keySet(), "every console page is in the console matrix");
         int cells = 0;
         for (Map.Entry<String, String> page : CONSOLE_PAGES.entrySet()) {

@@ -158,7 +158,7 @@ class ClaimsIT {
     /** Submits and waits until the job is DONE; returns its results in claim order. */
     private List<ClaimResolution> route(ClaimsApi api, List<Claim> claims) throws InterruptedException {
         String jobId;
-        try (Response accepted = api.submit(new ClaimResolutionRequest(claims))) {
+        try (Response accepted = api.submitClaims(new ClaimResolutionRequest(claims))) {
             assertEquals(202, accepted.getStatus());
             ClaimJobReception reception = accepted.readEntity(ClaimJobReception.class);
             assertEquals(claims.size(), reception.total());
@@ -229,7 +229,7 @@ class ClaimsIT {
         String operator = "claims-audited-operator";
         ClaimsApi api = client(ClaimsApi.class, deployment, token(Roles.SSK_ADMIN, operator));
         String jobId;
-        try (Response accepted = api.submit(new ClaimResolutionRequest(List.of(claim("a", "1", may(7)),
+        try (Response accepted = api.submitClaims(new ClaimResolutionRequest(List.of(claim("a", "1", may(7)),
                 claim("b", "2", may(7)), claim("c", "4", may(7), may(27)), claim("d", "999", may(7)))))) {
             jobId = accepted.readEntity(ClaimJobReception.class).jobId();
         }
@@ -252,16 +252,16 @@ class ClaimsIT {
     @Test
     void eachOrganisationRoutesOnlyClaimsAddressedToItsOwnInsurersAndSeesOnlyItsJobs() throws Exception {
         ClaimsApi kokuho = client(ClaimsApi.class, deployment, token(Roles.KOKUHO_ADMIN, "claims-kokuho-operator"));
-        assertError(403, ErrorCodes.INSURER_OUT_OF_SCOPE, () -> ssk.submit(new ClaimResolutionRequest(List.of(
+        assertError(403, ErrorCodes.INSURER_OUT_OF_SCOPE, () -> ssk.submitClaims(new ClaimResolutionRequest(List.of(
                 claim("mine", "1", may(1)), claim("theirs", K1, "1", BIRTH, null, false, may(1))))).close());
-        assertError(403, ErrorCodes.INSURER_OUT_OF_SCOPE, () -> kokuho.submit(new ClaimResolutionRequest(List.of(
+        assertError(403, ErrorCodes.INSURER_OUT_OF_SCOPE, () -> kokuho.submitClaims(new ClaimResolutionRequest(List.of(
                 claim("theirs", "1", may(1))))).close());
         String unregistered = insurerNumber("06", "44", 499);
-        assertError(403, ErrorCodes.INSURER_OUT_OF_SCOPE, () -> ssk.submit(new ClaimResolutionRequest(List.of(
+        assertError(403, ErrorCodes.INSURER_OUT_OF_SCOPE, () -> ssk.submitClaims(new ClaimResolutionRequest(List.of(
                 claim("nobody's", unregistered, "1", BIRTH, null, false, may(1))))).close());
 
         String kokuhoJob;
-        try (Response accepted = kokuho.submit(new ClaimResolutionRequest(List.of(
+        try (Response accepted = kokuho.submitClaims(new ClaimResolutionRequest(List.of(
                 claim("elderly", K1, "1", BIRTH, null, false, may(1)))))) {
             kokuhoJob = accepted.readEntity(ClaimJobReception.class).jobId();
         }
@@ -272,18 +272,18 @@ class ClaimsIT {
 
     @Test
     void badClaimsRefuseTheWholeRequestNamingTheClaim() {
-        var outside = assertError(400, ErrorCodes.CLAIM_INVALID, () -> ssk.submit(new ClaimResolutionRequest(List.of(
+        var outside = assertError(400, ErrorCodes.CLAIM_INVALID, () -> ssk.submitClaims(new ClaimResolutionRequest(List.of(
                 claim("ok", "1", may(1)), new Claim("june", CLINIC, "2025-05", List.of(LocalDate.of(2025, 6, 1)), S1,
                         "請求", "1", null, null, BIRTH, null, false)))).close());
         assertTrue(outside.hint().contains("claims[1]"), outside::hint);
         String wrongCheckDigit = S1.substring(0, 7) + ((S1.charAt(7) - '0' + 1) % 10);
-        var invalid = assertError(400, ErrorCodes.INVALID_INSURER_NUMBER, () -> ssk.submit(new ClaimResolutionRequest(
+        var invalid = assertError(400, ErrorCodes.INVALID_INSURER_NUMBER, () -> ssk.submitClaims(new ClaimResolutionRequest(
                 List.of(claim("bad", wrongCheckDigit, "1", BIRTH, null, false, may(1))))).close());
         assertTrue(invalid.hint().contains("claims[0]"), invalid::hint);
-        assertError(400, ErrorCodes.INVALID_REQUEST, () -> ssk.submit(new ClaimResolutionRequest(List.of(
+        assertError(400, ErrorCodes.INVALID_REQUEST, () -> ssk.submitClaims(new ClaimResolutionRequest(List.of(
                 new Claim("no-dates", CLINIC, "2025-05", List.of(), S1, "請求", "1", null, null, BIRTH, null,
                         false)))).close());
-        assertError(400, ErrorCodes.INVALID_REQUEST, () -> ssk.submit(new ClaimResolutionRequest(List.of(
+        assertError(400, ErrorCodes.INVALID_REQUEST, () -> ssk.submitClaims(new ClaimResolutionRequest(List.of(
                 new Claim("bad-month", CLINIC, "2025-13", List.of(may(1)), S1, "請求", "1", null, null, BIRTH, null,
                         false)))).close());
     }
@@ -298,7 +298,7 @@ class ClaimsIT {
         claims.add(new Claim("other-clinic", OTHER_CLINIC, "2025-05", List.of(may(20)), S1, "請求", "2", null, null,
                 BIRTH, Relationship.SELF, false));
         String jobId;
-        try (Response accepted = ssk.submit(new ClaimResolutionRequest(claims))) {
+        try (Response accepted = ssk.submitClaims(new ClaimResolutionRequest(claims))) {
             jobId = accepted.readEntity(ClaimJobReception.class).jobId();
         }
         waitDone(ssk, jobId);

@@ -380,6 +380,64 @@ class ConsoleIT {
     }
 
     @Test
+    void anOperatorUploadsClaimsWatchesTheJobSeesTheChartAndDownloadsTheResults() throws Exception {
+        String before = registered(insurerNumber("06", "13", 561), true);
+        String after = registered(insurerNumber("06", "13", 562), true);
+        String job = tokens.issue(Roles.INSURER_SYNC, "sync-console-claims",
+                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(before, after)), Duration.ofHours(1));
+        LocalDate may = LocalDate.of(2025, 5, 1);
+        server.assertStatus(200, HTTP.post(server, "sync/batches", job, SyncRecords.batch(before,
+                SyncRecords.acquire("r1", "console-claims-person", "請求", "7", LocalDate.of(2024, 4, 1)),
+                SyncRecords.lose("r2", "console-claims-person", may, jp.oqs.api.sync.LossReason.OTHER_INSURANCE))));
+        server.assertStatus(200, HTTP.post(server, "sync/batches", job, SyncRecords.batch(after,
+                SyncRecords.acquire("r1", "console-claims-person", "移動", "8", may))));
+        Path file = Files.createTempFile("claims", ".csv");
+        Files.writeString(file, "\uFEFFclaimId,medicalInstitutionCode,serviceMonth,serviceDates,insurerNumber,symbol,"
+                + "number,branchNumber,individualNumber,birthDate,relationship,hasPublicExpense\r\n"
+                + "moved,0110113719,2025-05,2025-05-02 2025-05-20," + before + ",請求,7,,,1980-05-05,SELF,false\r\n"
+                + "\"nobody, really\",0110113719,2025-05,2025-05-02," + before + ",請求,999,,,1980-05-05,,\r\n");
+
+        signedIn(SSK_USER, SSK_PASSWORD);
+        submit(By.id("nav-claims"));
+        wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "レセプト振替・分割"));
+        browser.findElement(By.id("upload:file")).sendKeys(file.toAbsolutePath().toString());
+        submit(By.id("upload:submit"));
+        String jobId = text(By.id("job:jobId"));
+        assertTrue(text(By.id("messages")).contains(jobId), "the job is accepted: " + text(By.id("messages")));
+        for (int i = 0; i < 60 && browser.findElements(By.id("job:download")).isEmpty(); i++) {
+            Thread.sleep(500);
+            submit(By.id("job:refresh"));
+        }
+        assertEquals("完了", text(By.id("job:status")));
+        assertEquals("1", text(By.cssSelector("#chart [data-disposition=REROUTE]")));
+        assertEquals("1", text(By.cssSelector("#chart [data-disposition=NOT_FOUND]")));
+        assertEquals("0", text(By.cssSelector("#chart [data-disposition=KEEP]")));
+        assertNoInlineScript();
+        screenshot("14-claims");
+
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(server.root().resolve(
+                        "oqs/console/claims.csv?job=" + jobId))
+                .header("Cookie", "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue()).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(200, csv.statusCode());
+        List<String> lines = csv.body().lines().toList();
+        assertTrue(lines.get(0).startsWith("\uFEFFindex,claimId,medicalInstitutionCode"), lines.get(0));
+        assertEquals(3, lines.size(), lines::toString);
+        assertTrue(lines.get(1).startsWith("\"0\",\"moved\",\"0110113719\",\"2025-05\",\"REROUTE\",\"INSURER_CHANGED\","
+                + "\"2025-05-02\",\"2025-05-20\",\"" + after + "\",\"移動\",\"8\""), lines.get(1));
+        assertTrue(lines.get(2).startsWith("\"1\",\"nobody, really\",\"0110113719\",\"2025-05\",\"NOT_FOUND\""),
+                lines.get(2));
+
+        // a file out of the layout is refused with its line, and nothing is submitted
+        Files.writeString(file, "claimId,wrong\r\n");
+        open("console/claims.xhtml");
+        browser.findElement(By.id("upload:file")).sendKeys(file.toAbsolutePath().toString());
+        submit(By.id("upload:submit"));
+        assertTrue(text(By.id("messages")).contains("1行目"), text(By.id("messages")));
+        assertTrue(browser.findElements(By.id("job:jobId")).isEmpty());
+    }
+
+    @Test
     void theEnglishSwitchShowsTheSamePageInEnglish() throws Exception {
         registered(insurerNumber("06", "13", 551), false);
         signedIn(SSK_USER, SSK_PASSWORD);

@@ -307,7 +307,21 @@ class HostileInputIT {
         for (int i = 0; i < 10; i++) {
             sessions.add(desk.open().sessionId());
         }
+        jp.oqs.api.claims.ClaimsApi operator = client(jp.oqs.api.claims.ClaimsApi.class, deployment,
+                token(Roles.SSK_ADMIN, "hostile-ssk"));
+        try (var accepted = operator.submitClaims(new jp.oqs.api.claims.ClaimResolutionRequest(List.of(claim())))) {
+            claimJobId = accepted.readEntity(jp.oqs.api.claims.ClaimJobReception.class).jobId();
+        }
         return new Fixture(card, challenges, batch.batchId().toString(), receptionNumber, sessions);
+    }
+
+    /** A claims job of the 支払基金 operator's (the valid value of {@code jobId}). */
+    private String claimJobId;
+
+    /** A claim of the person to look up, as an operator sends it. */
+    private static jp.oqs.api.claims.Claim claim() {
+        return new jp.oqs.api.claims.Claim("c1", CLINIC, TODAY.toString().substring(0, 7), List.of(TODAY),
+                LOOKUP_INSURER, "宮崎", "100", "01", null, BIRTH, Relationship.SELF, false);
     }
 
     private HostileRequests.Callers callers() throws Exception {
@@ -364,6 +378,8 @@ class HostileInputIT {
                 new NumberingRuleRequest(NumberingRuleKind.CENTRAL_GENERATED, LocalDate.of(2026, 1, 1), null, null,
                         null))));
         seeds.put(MergerRequest.class, () -> json(new MergerRequest(LOOKUP_INSURER, TODAY.plusDays(30))));
+        seeds.put(jp.oqs.api.claims.ClaimResolutionRequest.class, () -> json(
+                new jp.oqs.api.claims.ClaimResolutionRequest(List.of(claim()))));
         seeds.put(DissolutionRequest.class, () -> json(new DissolutionRequest(TODAY.plusDays(30))));
         seeds.put(NumberingRuleRequest.class, () -> json(new NumberingRuleRequest(NumberingRuleKind.INSURER_RULE,
                 TODAY.plusDays(60), 10, CharacterClass.DIGITS, CheckDigitScheme.LUHN)));
@@ -378,6 +394,8 @@ class HostileInputIT {
                     random.nextLong()).toString();
             case "receptionNumber" -> random.nextBoolean() ? fixture.receptionNumber() : "R20260101000000000001";
             case "id" -> String.valueOf(random.nextInt(1000));
+            case "medicalInstitutionCode" -> CLINIC;
+            case "jobId" -> random.nextBoolean() ? claimJobId : "C2026010100000000001";
             case "sessionId" -> random.nextBoolean() ? fixture.sessions().get(random.nextInt(fixture.sessions().size()))
                     : new UUID(random.nextLong(), random.nextLong()).toString();
             default -> throw new IllegalStateException("no valid value for the path parameter " + name

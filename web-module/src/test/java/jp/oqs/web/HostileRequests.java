@@ -232,6 +232,8 @@ final class HostileRequests {
         return switch (name) {
             case "from", "to" -> "2025-0" + (1 + random.nextInt(9)) + "-01";
             case "insurerNumber" -> pathValues.apply("syncInsurerNumber");
+            case "medicalInstitutionCode" -> pathValues.apply("medicalInstitutionCode");
+            case "serviceMonth" -> "2025-0" + (1 + random.nextInt(9));
             default -> encode(pick(List.of("東京", "0113", "ｱ", "a", "%", "_")));
         };
     }

@@ -43,7 +43,7 @@ public interface ClaimsApi {
      */
     @POST
     @Errors({ErrorCodes.INVALID_REQUEST, ErrorCodes.CLAIMS_TOO_LARGE, ErrorCodes.CLAIM_INVALID, ErrorCodes.INVALID_INSURER_NUMBER, ErrorCodes.INSURER_OUT_OF_SCOPE})
-    Response submit(@NotNull @Valid ClaimResolutionRequest request);
+    Response submitClaims(@NotNull @Valid ClaimResolutionRequest request);
 
     /** Progress, and once DONE one page of resolutions; 404 {@code CLAIM_JOB_NOT_FOUND} for another organisation's job or after the retention. */
     @GET

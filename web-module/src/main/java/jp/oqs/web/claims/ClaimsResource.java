@@ -48,7 +48,7 @@ public class ClaimsResource implements ClaimsApi {
 
     @Override
     @BodyLimit(BodyLimit.Kind.CLAIMS)
-    public Response submit(ClaimResolutionRequest request) {
+    public Response submitClaims(ClaimResolutionRequest request) {
         Bodies.atMost("claims", request.claims(), maxClaims, ErrorCodes.CLAIMS_TOO_LARGE);
         ClaimJob job = BusinessFailure.call(() -> resolutions.submit(scope(), request.claims()));
         runner.start(job.jobId());

@@ -16,6 +16,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.AnnotatedElement;
@@ -85,12 +86,14 @@ public class ContractModelReader implements OASModelReader {
         CONTRACT.put(jp.oqs.api.person.CardRegistrationApi.class, jp.oqs.web.person.CardRegistrationResource.class);
         CONTRACT.put(jp.oqs.api.person.ConsentApi.class, jp.oqs.web.person.ConsentResource.class);
         CONTRACT.put(CallerApi.class, CallerResource.class);
+        CONTRACT.put(jp.oqs.api.claims.ClaimsApi.class, jp.oqs.web.claims.ClaimsResource.class);
     }
 
     /** What operations answer with a {@link Response} put in it. */
     private static final Map<String, Class<?>> RESPONSE_BODIES = Map.of(
             "onboard", InsurerView.class, "addNumberingRule", NumberingRuleView.class,
-            "submitBulk", BulkReception.class, "enrol", CertificateView.class);
+            "submitBulk", BulkReception.class, "enrol", CertificateView.class,
+            "submitClaims", jp.oqs.api.claims.ClaimJobReception.class);
 
     private final Components components = OASFactory.createComponents();
 
@@ -246,12 +249,16 @@ public class ContractModelReader implements OASModelReader {
         Class<?> returned = RESPONSE_BODIES.get(method.getName());
         String status = switch (method.getName()) {
             case "onboard", "addNumberingRule", "enrol" -> "201";
-            case "submitBulk" -> "202";
+            case "submitBulk", "submitClaims" -> "202";
             default -> "200";
         };
         Type answer = method.getReturnType() == Response.class ? returned : method.getGenericReturnType();
+        Produces produces = method.getAnnotation(Produces.class);
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description("the answer")
-                .content(json(schemaOf(answer))));
+                .content(produces != null && produces.value()[0].startsWith("text/csv")
+                        ? OASFactory.createContent().addMediaType(produces.value()[0],
+                                OASFactory.createMediaType().schema(schemaOf(answer)))
+                        : json(schemaOf(answer))));
         Schema error = OASFactory.createSchema().ref("ErrorBody");
         responses.addAPIResponse("4XX", OASFactory.createAPIResponse()
                 .description("refused: " + codes).content(json(error)));
