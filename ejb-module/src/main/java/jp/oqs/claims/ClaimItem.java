@@ -25,6 +25,7 @@ import jp.oqs.api.claims.ClaimDisposition;
 import jp.oqs.api.claims.ClaimReason;
 import jp.oqs.api.claims.ClaimSegment;
 import jp.oqs.api.sync.Relationship;
+import jp.oqs.platform.InlineText;
 
 /**
  * One claim of a job as the operator sent it (the contract's forms fit these columns; the insurer number is kept
@@ -136,6 +137,11 @@ public class ClaimItem {
     @Column(name = "reason")
     private ClaimReason reason;
 
+    /** The segments as JSON when they fit the inline column (every ordinary claim's do). */
+    @Column(name = "segments_text")
+    private String segmentsText;
+
+    /** Only segments longer than the inline column ({@link InlineText}). */
     @Lob
     @Basic(fetch = FetchType.EAGER)
     @Column(name = "segments_json")
@@ -177,11 +183,15 @@ public class ClaimItem {
         this.resolved = 1;
         this.disposition = resolution.disposition();
         this.reason = resolution.reason();
-        this.segmentsJson = resolution.segments().isEmpty() ? null : JSON.toJson(resolution.segments(), SEGMENTS);
+        String json = resolution.segments().isEmpty() ? null : JSON.toJson(resolution.segments(), SEGMENTS);
+        boolean inline = json == null || InlineText.fits(json);
+        this.segmentsText = inline ? json : null;
+        this.segmentsJson = inline ? null : json;
     }
 
     public List<ClaimSegment> segments() {
-        return segmentsJson == null ? List.of() : JSON.fromJson(segmentsJson, SEGMENTS);
+        String json = segmentsText != null ? segmentsText : segmentsJson;
+        return json == null ? List.of() : JSON.fromJson(json, SEGMENTS);
     }
 
     public int index() {

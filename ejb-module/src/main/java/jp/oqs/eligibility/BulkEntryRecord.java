@@ -10,12 +10,12 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Objects;
 import jp.oqs.api.eligibility.BulkEntry;
 import jp.oqs.api.eligibility.LookupRequest;
 import jp.oqs.api.eligibility.ResultStatus;
+import jp.oqs.platform.InlineText;
 
 /**
  * One entry of a bulk check: what the clinic sent (as sent: {@link BulkEntry} declares forms that fit these
@@ -108,14 +108,11 @@ public class BulkEntryRecord {
     @Column(name = "answer_text")
     private String answerText;
 
-    /** Only an answer longer than {@link #INLINE_BYTES}: a LOB costs a write of its own per entry. */
+    /** Only an answer longer than the inline column ({@link InlineText}): a LOB costs a write of its own per entry. */
     @Lob
     @Basic(fetch = FetchType.EAGER)
     @Column(name = "answer_json")
     private String answerJson;
-
-    /** The inline column's size: VARCHAR2(4000), in bytes on Oracle. */
-    private static final int INLINE_BYTES = 4000;
 
     protected BulkEntryRecord() {
     }
@@ -155,8 +152,7 @@ public class BulkEntryRecord {
     }
 
     private void keep(String answer) {
-        boolean inline = answer.length() * 3 <= INLINE_BYTES
-                || answer.getBytes(StandardCharsets.UTF_8).length <= INLINE_BYTES;
+        boolean inline = InlineText.fits(answer);
         this.answerText = inline ? answer : null;
         this.answerJson = inline ? null : answer;
     }

@@ -381,8 +381,8 @@ class ConsoleIT {
 
     @Test
     void anOperatorUploadsClaimsWatchesTheJobSeesTheChartAndDownloadsTheResults() throws Exception {
-        String before = registered(insurerNumber("06", "13", 561), true);
-        String after = registered(insurerNumber("06", "13", 562), true);
+        String before = registered(insurerNumber("06", "13", 581), true);
+        String after = registered(insurerNumber("06", "13", 582), true);
         String job = tokens.issue(Roles.INSURER_SYNC, "sync-console-claims",
                 Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(before, after)), Duration.ofHours(1));
         LocalDate may = LocalDate.of(2025, 5, 1);
