@@ -6,7 +6,7 @@ CREATE SEQUENCE claim_job_seq START WITH 1 INCREMENT BY 1 NOCACHE;
 
 CREATE TABLE claim_job (
     job_id                 VARCHAR2(20)        NOT NULL,
-    organisation           VARCHAR2(16)        NOT NULL,
+    organisation           VARCHAR2(40)        NOT NULL,
     actor                  VARCHAR2(100 CHAR)  NOT NULL,
     status                 VARCHAR2(12)        NOT NULL,
     submitted_at           TIMESTAMP           NOT NULL,
