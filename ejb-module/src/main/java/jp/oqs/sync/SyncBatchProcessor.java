@@ -37,6 +37,7 @@ import jp.oqs.insurer.NumberingRule;
 import jp.oqs.numbering.IndividualNumbers;
 import jp.oqs.numbering.NumberAssignment;
 import jp.oqs.platform.BusinessException;
+import jp.oqs.platform.InLists;
 import jp.oqs.platform.RowLock;
 import jp.oqs.qualification.AssignedNumber;
 import jp.oqs.qualification.Person;
@@ -57,7 +58,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SyncBatchProcessor {
 
     private static final Logger LOG = System.getLogger(SyncBatchProcessor.class.getName());
-    private static final int IN_LIST = 500;
 
     @PersistenceContext(unitName = "oqs")
     private EntityManager em;
@@ -161,10 +161,9 @@ public class SyncBatchProcessor {
                 }
             }
             numbers.preload(insurer, households, individualNumbers);
-            List<String> keys = new ArrayList<>(linkKeys);
-            for (int i = 0; i < keys.size(); i += IN_LIST) {
+            for (List<String> part : InLists.parts(linkKeys)) {
                 List<Person> found = em.createNamedQuery("Person.findByLinkKeys", Person.class)
-                        .setParameter("linkKeys", keys.subList(i, Math.min(keys.size(), i + IN_LIST)))
+                        .setParameter("linkKeys", part)
                         .setFlushMode(FlushModeType.COMMIT).getResultList();
                 for (Person person : found) {
                     persons.put(person.linkKey(), person);
