@@ -61,11 +61,11 @@ public enum CheckupItem {
     /** 質問票 身体活動（歩行又は同等の身体活動を1日1時間以上）. */
     PHYSICAL_ACTIVITY("9N751000000000011", "身体活動", null, null, null, null, null, Answers.YES_NO),
     /** 質問票 食べる速度: 1 速い, 2 ふつう, 3 遅い. */
-    EATING_SPEED("9N766000000000011", "食べる速度", null, null, null, null, null, Answers.THREE),
+    EATING_SPEED("9N766000000000011", "食べる速度", null, null, null, null, null, Answers.SPEED),
     /** 質問票 朝食を抜くことが週に3回以上ある. */
     SKIPPING_BREAKFAST("9N781000000000011", "朝食を抜く", null, null, null, null, null, Answers.YES_NO),
     /** 質問票 お酒を飲む頻度: 1 毎日, 2 時々, 3 ほとんど飲まない（飲めない）. */
-    DRINKING("9N786000000000011", "飲酒の頻度", null, null, null, null, null, Answers.THREE);
+    DRINKING("9N786000000000011", "飲酒の頻度", null, null, null, null, null, Answers.FREQUENCY);
 
     /** The answers of a coded item, each with its label, and the one within the reference (or none). */
     public enum Answers {
@@ -73,8 +73,10 @@ public enum CheckupItem {
         URINE(Map.of("1", "−", "2", "±", "3", "+", "4", "++", "5", "+++"), "1"),
         /** 1 はい, 2 いいえ; no reference. */
         YES_NO(Map.of("1", "はい", "2", "いいえ"), null),
-        /** 1, 2, 3 as the question lists them; no reference. */
-        THREE(Map.of("1", "1", "2", "2", "3", "3"), null);
+        /** 1 速い, 2 ふつう, 3 遅い; no reference. */
+        SPEED(Map.of("1", "速い", "2", "ふつう", "3", "遅い"), null),
+        /** 1 毎日, 2 時々, 3 ほとんど飲まない（飲めない）; no reference. */
+        FREQUENCY(Map.of("1", "毎日", "2", "時々", "3", "ほとんど飲まない（飲めない）"), null);
 
         private final Map<String, String> labels;
         private final String reference;
