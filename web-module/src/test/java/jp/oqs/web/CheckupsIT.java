@@ -66,7 +66,6 @@ import jp.oqs.api.sync.RecordResult;
 import jp.oqs.api.sync.RecordStatus;
 import jp.oqs.api.sync.SyncApi;
 import jp.oqs.api.sync.SyncBatchResult;
-import jp.oqs.devtools.EmbeddedTokens;
 import jp.oqs.identifier.CheckDigits;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -136,12 +135,6 @@ class CheckupsIT {
         return body + CheckDigits.luhn(body);
     }
 
-    /** Issues a token on the server at hand. */
-    @FunctionalInterface
-    private interface Tokens {
-        String issue(String role, String subject, Map<String, Object> claims) throws Exception;
-    }
-
     @BeforeEach
     void build() throws Throwable {
         synchronized (CheckupsIT.class) {
@@ -153,7 +146,7 @@ class CheckupsIT {
     }
 
     /** The insurers, the persons, their cards (registered) and P1's check-ups from both insurers. */
-    private static Fixture build(URI api, Tokens tokens, Path dataDir, String suffix) throws Throwable {
+    private static Fixture build(URI api, ItSupport.Tokens tokens, Path dataDir, String suffix) throws Throwable {
         TestPki ca = new TestPki("OQS Checkups CA" + suffix);
         Instant now = Instant.now();
         List<TestPki.Card> cards = new java.util.ArrayList<>();
@@ -201,12 +194,12 @@ class CheckupsIT {
         return new Fixture(cards.get(0), cards.get(1), cards.get(2), cards.get(3));
     }
 
-    private static SyncApi qualifications(URI api, Tokens tokens, String insurer) throws Exception {
+    private static SyncApi qualifications(URI api, ItSupport.Tokens tokens, String insurer) throws Exception {
         return client(SyncApi.class, api, tokens.issue(Roles.INSURER_SYNC, "sync-hc-" + insurer,
                 Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(insurer))));
     }
 
-    private static CheckupSyncApi checkups(URI api, Tokens tokens, String insurer) throws Exception {
+    private static CheckupSyncApi checkups(URI api, ItSupport.Tokens tokens, String insurer) throws Exception {
         return client(CheckupSyncApi.class, api, tokens.issue(Roles.INSURER_SYNC, "sync-hc-" + insurer,
                 Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(insurer))));
     }
@@ -247,13 +240,13 @@ class CheckupsIT {
         return ItSupport.anonymousClient(PersonHealthApi.class, deployment);
     }
 
-    private static String clinicToken(Tokens tokens, String clinic) throws Exception {
+    private static String clinicToken(ItSupport.Tokens tokens, String clinic) throws Exception {
         return tokens.issue(Roles.CLINIC, "desk-hc-" + clinic, Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, clinic));
     }
 
     /** The clinic reads the card at its reader with the patient's answers; returns the confirmed session's id. */
-    private static String visit(URI api, Tokens tokens, String clinic, TestPki.Card card, ConsentChoices consents)
-            throws Exception {
+    private static String visit(URI api, ItSupport.Tokens tokens, String clinic, TestPki.Card card,
+                                ConsentChoices consents) throws Exception {
         CardSessionApi desk = client(CardSessionApi.class, api, clinicToken(tokens, clinic));
         CardSession session = desk.open();
         desk.confirm(session.sessionId(), new CardConfirmation(card.base64(), card.sign(session.nonce()), null,
@@ -540,9 +533,7 @@ class CheckupsIT {
     @Test
     void aConsentExpires() throws Throwable {
         Path dataDir = Path.of(System.getProperty("oqs.it.data.dir") + "-checkups");
-        EmbeddedTokens tokens = new EmbeddedTokens(dataDir);
-        tokens.ensureKey();
-        Tokens issuer = (role, subject, claims) -> tokens.issue(role, subject, claims, Duration.ofHours(1));
+        ItSupport.Tokens issuer = ItSupport.ownTokens(dataDir);
         try (MicroServer server = MicroServer.start(dataDir, "micro-checkups.log", List.of(
                 "-Doqs.consents.lifetime-seconds=3"))) {
             Fixture own = build(server.api(), issuer, dataDir, "-expiry");
