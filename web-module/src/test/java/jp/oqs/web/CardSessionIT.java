@@ -52,7 +52,6 @@ import jp.oqs.api.person.ConsentApi;
 import jp.oqs.api.person.ConsentWithdrawal;
 import jp.oqs.api.security.Roles;
 import jp.oqs.api.sync.SyncApi;
-import jp.oqs.devtools.EmbeddedTokens;
 import jp.oqs.identifier.CheckDigits;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -126,17 +125,11 @@ class CardSessionIT {
                 Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, clinic)));
     }
 
-    /** Issues a token on the server at hand. */
-    @FunctionalInterface
-    private interface Tokens {
-        String issue(String role, String subject, Map<String, Object> claims) throws Exception;
-    }
-
     /**
      * An insurer with P1, P2 (no card registered) and P3 (registers during a test), and P4 (registered here, for
      * the server of its own); a CA of this test's own, trusted besides the others, revoking one card.
      */
-    private static Fixture build(URI api, Tokens tokens, Path dataDir) throws Throwable {
+    private static Fixture build(URI api, ItSupport.Tokens tokens, Path dataDir) throws Throwable {
         TestPki ca = new TestPki("OQS Card Session CA");
         Instant now = Instant.now();
         TestPki.Card p1 = ca.issue("CS-P1", now.minus(Duration.ofDays(1000)), now.plus(Duration.ofDays(1000)));
@@ -472,9 +465,7 @@ class CardSessionIT {
     @Test
     void anExpiredSessionIsRefusedAndRequireSessionRefusesABareCertificate() throws Throwable {
         Path dataDir = Path.of(System.getProperty("oqs.it.data.dir") + "-card-sessions");
-        EmbeddedTokens tokens = new EmbeddedTokens(dataDir);
-        tokens.ensureKey();
-        Tokens issuer = (role, subject, claims) -> tokens.issue(role, subject, claims, Duration.ofHours(1));
+        ItSupport.Tokens issuer = ItSupport.ownTokens(dataDir);
         try (MicroServer server = MicroServer.start(dataDir, "micro-card-sessions.log", List.of(
                 "-Doqs.card-sessions.lifetime-seconds=5",
                 "-Doqs.certificates.require-session=true"))) {

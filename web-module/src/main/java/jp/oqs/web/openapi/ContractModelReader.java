@@ -27,6 +27,7 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,6 +86,12 @@ public class ContractModelReader implements OASModelReader {
         CONTRACT.put(jp.oqs.api.person.CardRegistrationApi.class, jp.oqs.web.person.CardRegistrationResource.class);
         CONTRACT.put(jp.oqs.api.person.ConsentApi.class, jp.oqs.web.person.ConsentResource.class);
         CONTRACT.put(CallerApi.class, CallerResource.class);
+        CONTRACT.put(jp.oqs.api.health.CheckupSyncApi.class, jp.oqs.web.healthdata.CheckupSyncResource.class);
+        CONTRACT.put(jp.oqs.api.health.MedicationSyncApi.class, jp.oqs.web.healthdata.MedicationSyncResource.class);
+        CONTRACT.put(jp.oqs.api.health.PersonHealthApi.class, jp.oqs.web.healthdata.PersonHealthResource.class);
+        CONTRACT.put(jp.oqs.api.health.ClinicCheckupsApi.class, jp.oqs.web.healthdata.ClinicCheckupsResource.class);
+        CONTRACT.put(jp.oqs.api.health.ClinicMedicationsApi.class,
+                jp.oqs.web.healthdata.ClinicMedicationsResource.class);
     }
 
     /** What operations answer with a {@link Response} put in it. */
@@ -250,8 +257,11 @@ public class ContractModelReader implements OASModelReader {
             default -> "200";
         };
         Type answer = method.getReturnType() == Response.class ? returned : method.getGenericReturnType();
+        jakarta.ws.rs.Produces produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
+        boolean html = produces != null && Arrays.asList(produces.value()).contains(MediaType.TEXT_HTML);
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description("the answer")
-                .content(json(schemaOf(answer))));
+                .content(html ? OASFactory.createContent().addMediaType(MediaType.TEXT_HTML,
+                        OASFactory.createMediaType().schema(schemaOf(answer))) : json(schemaOf(answer))));
         Schema error = OASFactory.createSchema().ref("ErrorBody");
         responses.addAPIResponse("4XX", OASFactory.createAPIResponse()
                 .description("refused: " + codes).content(json(error)));
@@ -320,6 +330,10 @@ public class ContractModelReader implements OASModelReader {
             StringBuilder codes = new StringBuilder();
             for (Object constant : enumType.getEnumConstants()) {
                 codes.append(codes.isEmpty() ? "" : ", ").append(constant).append('=').append(code.invoke(constant));
+                if (constant instanceof jp.oqs.api.health.CheckupItem item) {
+                    codes.append(" (").append(item.label()).append(item.unit() == null ? ", coded "
+                            + item.answers().labels() : ", " + item.unit()).append(')');
+                }
             }
             return codes.toString();
         } catch (NoSuchMethodException notACodeList) {
