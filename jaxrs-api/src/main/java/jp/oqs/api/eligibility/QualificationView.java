@@ -16,7 +16,8 @@ import jp.oqs.api.sync.SpecificDisease;
  * @param insurerNumber  8 digits (国保 zero-padded)
  * @param lossReasonCode 01, 02, 03 or 99 when lost
  * @param copayRatio     負担割合 in percent for a visit on {@code asOf}: the 高齢受給者証's ratio while it is valid
- *                       that day, else the qualification's
+ *                       that day; 20 for a {@code preschool} child (or the qualification's ratio when lower); else
+ *                       the qualification's
  * @param cardClassification     被保険者証区分, when the insurer sent one
  * @param cardClassificationCode its two-digit code (01–07)
  * @param elderlyRecipient       高齢受給者証 valid on {@code asOf}, else absent
