@@ -29,6 +29,7 @@ import jp.oqs.api.eligibility.BulkStatus;
 import jp.oqs.api.eligibility.CardConfirmation;
 import jp.oqs.api.eligibility.CardSession;
 import jp.oqs.api.eligibility.CardSessionApi;
+import jp.oqs.api.eligibility.CardSessionResult;
 import jp.oqs.api.eligibility.CertificateLookupRequest;
 import jp.oqs.api.eligibility.ConsentCategory;
 import jp.oqs.api.eligibility.ConsentChoices;
@@ -374,22 +375,17 @@ class DeskChargeIT {
 
     @Test
     void atTheReaderEachGroupIsAnsweredOnlyWithItsCategorysLiveConsent() throws Exception {
-        CardSessionApi desk = client(CardSessionApi.class, deployment, token(Roles.CLINIC, "desk-charge",
-                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, CLINIC)));
+        CardSessionApi desk = as(CardSessionApi.class, CLINIC);
         LocalDate may = LocalDate.of(2025, 5, 1);
-        CardSession first = desk.open();
-        QualificationView limitOnly = desk.confirm(first.sessionId(), new CardConfirmation(limitCard.base64(),
-                limitCard.sign(first.nonce()), may, new ConsentChoices(true, false, null, null),
-                PrescriptionForm.PAPER)).eligibility().qualifications().get(0);
+        QualificationView limitOnly = atReader(desk, may, new ConsentChoices(true, false, null, null))
+                .eligibility().qualifications().get(0);
         assertTrue(limitOnly.limitCertificateConsent());
         assertEquals(A03, limitOnly.limitCertificate());
         assertFalse(limitOnly.specificDiseasesConsent());
         assertNull(limitOnly.specificDiseases());
 
-        CardSession second = desk.open();
-        QualificationView diseasesOnly = desk.confirm(second.sessionId(), new CardConfirmation(limitCard.base64(),
-                limitCard.sign(second.nonce()), may, new ConsentChoices(false, true, null, null),
-                PrescriptionForm.PAPER)).eligibility().qualifications().get(0);
+        QualificationView diseasesOnly = atReader(desk, may, new ConsentChoices(false, true, null, null))
+                .eligibility().qualifications().get(0);
         assertFalse(diseasesOnly.limitCertificateConsent(), "answered no at the reader: the consent ended");
         assertNull(diseasesOnly.limitCertificate());
         assertTrue(diseasesOnly.specificDiseasesConsent());
@@ -405,27 +401,18 @@ class DeskChargeIT {
     void aConsentGivenAtOneClinicsReaderOpensNothingToAnotherClinic() throws Exception {
         String codeA = "011011373" + CheckDigits.luhn("011011373");
         String codeB = "011011374" + CheckDigits.luhn("011011374");
-        CardSessionApi deskA = client(CardSessionApi.class, deployment, token(Roles.CLINIC, "desk-a",
-                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, codeA)));
-        CardSessionApi deskB = client(CardSessionApi.class, deployment, token(Roles.CLINIC, "desk-b",
-                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, codeB)));
-        EligibilityApi clinicA = client(EligibilityApi.class, deployment, token(Roles.CLINIC, "lookups-a",
-                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, codeA)));
-        EligibilityApi clinicB = client(EligibilityApi.class, deployment, token(Roles.CLINIC, "lookups-b",
-                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, codeB)));
+        CardSessionApi deskA = as(CardSessionApi.class, codeA);
+        CardSessionApi deskB = as(CardSessionApi.class, codeB);
+        EligibilityApi clinicA = as(EligibilityApi.class, codeA);
+        EligibilityApi clinicB = as(EligibilityApi.class, codeB);
         LocalDate may = LocalDate.of(2025, 5, 1);
 
-        CardSession atA = deskA.open();
-        QualificationView shownToA = deskA.confirm(atA.sessionId(), new CardConfirmation(limitCard.base64(),
-                limitCard.sign(atA.nonce()), may, new ConsentChoices(true, true, null, null),
-                PrescriptionForm.PAPER)).eligibility().qualifications().get(0);
+        QualificationView shownToA = atReader(deskA, may, new ConsentChoices(true, true, null, null))
+                .eligibility().qualifications().get(0);
         assertEquals(A03, shownToA.limitCertificate(), "the clinic the patient consented to");
         assertEquals(List.of(DIALYSIS), shownToA.specificDiseases());
 
-        CardSession atB = deskB.open();
-        var sessionB = deskB.confirm(atB.sessionId(), new CardConfirmation(limitCard.base64(),
-                limitCard.sign(atB.nonce()), may, new ConsentChoices(false, false, null, null),
-                PrescriptionForm.PAPER));
+        var sessionB = atReader(deskB, may, new ConsentChoices(false, false, null, null));
         assertWithheld(sessionB.eligibility().qualifications().get(0), "B's card session");
         assertEquals(new ConsentView(ConsentCategory.LIMIT_CERTIFICATE, false, null, null, null), sessionB.consents().get(0), "B never had a consent to end");
         @SuppressWarnings("deprecation")
@@ -450,6 +437,20 @@ class DeskChargeIT {
                 "BULK_ENTRY").contains(e.kind()) && !e.result().equals("OPENED")).map(AuditEntryView::result).toList();
         assertEquals(List.of("1", "1", "1", "1"), answersToB, "no answer to B carried a group: " + trailB);
         assertTrue(trailB.stream().noneMatch(e -> e.kind().startsWith("CONSENT_")), trailB.toString());
+    }
+
+    /** A client of the contract as the clinic {@code code}. */
+    private <T> T as(Class<T> api, String code) {
+        return client(api, deployment, token(Roles.CLINIC, "clinic-" + code,
+                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, code)));
+    }
+
+    /** The limit card at the clinic's reader: a session opened and confirmed with the patient's choices. */
+    private static CardSessionResult atReader(CardSessionApi desk, LocalDate asOf, ConsentChoices choices)
+            throws Exception {
+        CardSession session = desk.open();
+        return desk.confirm(session.sessionId(), new CardConfirmation(limitCard.base64(),
+                limitCard.sign(session.nonce()), asOf, choices, PrescriptionForm.PAPER));
     }
 
     private static void assertWithheld(QualificationView answer, String path) {
@@ -516,8 +517,7 @@ class DeskChargeIT {
     @Test
     void aBulkAnswerSaysWhetherTheLimitDataChangedSinceTheClinicsPreviousOne() {
         String code = "011011372" + CheckDigits.luhn("011011372");
-        EligibilityApi another = client(EligibilityApi.class, deployment, token(Roles.CLINIC, "clinic-charge-bulk",
-                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, code)));
+        EligibilityApi another = as(EligibilityApi.class, code);
         LocalDate may = LocalDate.of(2025, 5, 1);
         LocalDate august = A02.validFrom();
         BulkResult first = awaitBulk(another, List.of(
@@ -598,6 +598,37 @@ class DeskChargeIT {
         var result = clinic.lookup(new LookupRequest(SOCIETY, "END", "1", null, null, LIMIT_BIRTH, asOf, true));
         assertEquals(1, result.validity(), result.toString());
         return result.qualification();
+    }
+
+    /**
+     * The bulk flag compares with the clinic's previous answer of any kind that showed the 限度額 data (both groups
+     * under consent): a single lookup with the flag and a card session with both consents count; a card session with
+     * the 限度額 consent only does not (it showed half of the data).
+     */
+    @Test
+    void theBulkFlagComparesWithTheClinicsPreviousAnswerOfAnyKind() throws Exception {
+        String code = "011011375" + CheckDigits.luhn("011011375");
+        EligibilityApi lookups = as(EligibilityApi.class, code);
+        CardSessionApi desk = as(CardSessionApi.class, code);
+        LocalDate may = LocalDate.of(2025, 5, 1);
+        LocalDate august = A02.validFrom();
+        BulkEntry mayEntry = new BulkEntry("may", SOCIETY, "L", "1", null, null, LIMIT_BIRTH, may, true);
+
+        assertEquals(A03, lookups.lookup(new LookupRequest(SOCIETY, "L", "1", null, null, LIMIT_BIRTH, may, true))
+                .qualification().limitCertificate());
+        assertEquals(false, awaitBulk(lookups, List.of(mayEntry)).results().get(0).limitCertificateChanged(),
+                "the single lookup showed the same A03");
+
+        QualificationView shownInAugust = atReader(desk, august, new ConsentChoices(true, true, null, null))
+                .eligibility().qualifications().get(0);
+        assertEquals(A02, shownInAugust.limitCertificate());
+        assertEquals(true, awaitBulk(lookups, List.of(mayEntry)).results().get(0).limitCertificateChanged(),
+                "the card session showed A02 since");
+
+        assertEquals(A02, atReader(desk, august, new ConsentChoices(true, false, null, null)).eligibility()
+                .qualifications().get(0).limitCertificate());
+        assertEquals(false, awaitBulk(lookups, List.of(mayEntry)).results().get(0).limitCertificateChanged(),
+                "an answer with the 限度額 group only is not compared with: A03 as the bulk answer before");
     }
 
     /** The OpenAPI document describes the new fields, and each code list with the real interface's codes. */
