@@ -653,6 +653,12 @@ class DeskChargeIT {
         assertEquals(List.of("ELDERLY_RECIPIENT", "LIMIT_CERTIFICATE", "SPECIFIC_DISEASES"),
                 data.getJsonObject("endCertificates").getJsonObject("items").getJsonArray("enum")
                         .getValuesAs(jakarta.json.JsonString::getString), data.toString());
+        assertTrue(data.getJsonObject("endCertificates").getString("description").contains("never dropped"));
+        jakarta.json.JsonObject view = schemas.getJsonObject("QualificationView").getJsonObject("properties");
+        assertTrue(view.getJsonObject("copayRatio").getString("description").contains("20 for a preschool child"),
+                view.toString());
+        assertTrue(schemas.getJsonObject("BulkEntryResult").getJsonObject("properties")
+                .getJsonObject("limitCertificateChanged").getString("description").contains("of any kind"));
         assertTrue(schemas.getJsonObject("SpecificDisease").getJsonObject("properties").getJsonObject("category")
                 .getString("description").contains("CHRONIC_RENAL_FAILURE=1"));
         assertTrue(schemas.getJsonObject("LookupRequest").getJsonObject("properties")

@@ -1,5 +1,7 @@
 package jp.oqs.api.eligibility;
 
+import jp.oqs.api.Description;
+
 /**
  * The answer to one bulk entry, in entry order.
  *
@@ -13,5 +15,10 @@ package jp.oqs.api.eligibility;
  */
 public record BulkEntryResult(int index, String entryId, ResultStatus resultStatus, Integer validity,
                               String errorCode, String errorMessage, LookupResult answer,
+                              @Description("for an answer carrying the 限度額 data under consent: whether the"
+                                      + " limitCertificate and specificDiseases answered differ from this clinic's"
+                                      + " previous answer for the card that showed both, of any kind (bulk entry,"
+                                      + " lookup, certificate lookup, card session); true for the first; absent"
+                                      + " otherwise")
                               Boolean limitCertificateChanged) {
 }

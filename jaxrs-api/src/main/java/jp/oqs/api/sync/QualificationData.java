@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import jp.oqs.api.Description;
 import jp.oqs.api.Formats;
 
 /**
@@ -42,5 +43,9 @@ public record QualificationData(
         ElderlyRecipient elderlyRecipient,
         LimitCertificate limitCertificate,
         @Size(max = Formats.SPECIFIC_DISEASES) List<@Valid SpecificDisease> specificDiseases,
+        @Description("CHANGE and CORRECT only: the certificate groups the qualification no longer holds from"
+                + " effectiveDate (the versions before keep theirs). Absent or empty ends nothing: a group left out"
+                + " of a record is kept, never dropped. A group named here and also sent in the record, or this"
+                + " field on an ACQUIRE, is RECORD_INVALID")
         @Size(max = Formats.CERTIFICATE_GROUPS) List<@NotNull CertificateGroup> endCertificates) {
 }
