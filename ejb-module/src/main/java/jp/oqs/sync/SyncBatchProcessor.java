@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.sync.CertificateGroup;
 import jp.oqs.api.sync.ChangeKind;
 import jp.oqs.api.sync.PersonData;
 import jp.oqs.api.sync.QualificationData;
@@ -204,6 +205,7 @@ public class SyncBatchProcessor {
                 throw RecordFields.invalid("資格取得日が生年月日より前です。",
                         "qualification.acquiredOn " + acquiredOn + " is before person.birthDate");
             }
+            ChargeGroups.nothingEnded(data);
             ChargeGroups.Holder holder = new ChargeGroups.Holder(birthDate, insurer.category(), acquiredOn, null);
             VersionAttributes attributes = new VersionAttributes(relationship, nameKanji, nameKana, copayRatio,
                     cardIssuedOn, cardExpiresOn,
@@ -351,7 +353,8 @@ public class SyncBatchProcessor {
         }
 
         /**
-         * The record's attributes, each one not given taken from {@code current}; a group given is checked against
+         * The record's attributes, each one not given taken from {@code current}, except a certificate group the
+         * record ends ({@code endCertificates}), which the result does not hold; a group given is checked against
          * {@code qualification}, the one it is for.
          */
         private VersionAttributes merged(SyncRecord record, VersionAttributes current, Qualification qualification)
@@ -367,6 +370,8 @@ public class SyncBatchProcessor {
                         current.cardIssuedOn(), current.cardExpiresOn(), current.cardClassification(),
                         current.elderlyRecipient(), current.limitCertificate(), current.specificDiseases());
             }
+            // a group ended explicitly is absent from the new version; one not sent is kept
+            Set<CertificateGroup> ended = ChargeGroups.ended(data);
             // the person from the batch's preloaded ones, as every CHANGE and CORRECT found it: no query
             ChargeGroups.Holder holder = new ChargeGroups.Holder(personOf(record).birthDate(),
                     insurer.category(), qualification.acquiredOn(), qualification.lostOn());
@@ -381,11 +386,14 @@ public class SyncBatchProcessor {
                             LocalDate.of(2199, 12, 31)),
                     data.cardClassification() == null ? current.cardClassification()
                             : ChargeGroups.cardClassification(data.cardClassification(), holder),
-                    data.elderlyRecipient() == null ? current.elderlyRecipient()
+                    ended.contains(CertificateGroup.ELDERLY_RECIPIENT) ? null
+                            : data.elderlyRecipient() == null ? current.elderlyRecipient()
                             : ChargeGroups.elderlyRecipient(data.elderlyRecipient(), holder, latestDate),
-                    data.limitCertificate() == null ? current.limitCertificate()
+                    ended.contains(CertificateGroup.LIMIT_CERTIFICATE) ? null
+                            : data.limitCertificate() == null ? current.limitCertificate()
                             : ChargeGroups.limitCertificate(data.limitCertificate(), holder, latestDate),
-                    data.specificDiseases() == null ? current.specificDiseases()
+                    ended.contains(CertificateGroup.SPECIFIC_DISEASES) ? List.of()
+                            : data.specificDiseases() == null ? current.specificDiseases()
                             : ChargeGroups.specificDiseases(data.specificDiseases(), holder, latestDate));
         }
 

@@ -364,7 +364,7 @@ class HostileInputIT {
                     List.of(new SyncRecord("r" + n, SyncOperation.ACQUIRE, new PersonData("LK-H902-" + n, BIRTH,
                             Sex.FEMALE, "敵対花子", "テキタイハナコ"), new QualificationData("宮崎", String.valueOf(1000 + n),
                             null, null, Relationship.SELF, APRIL_2024, 30, null, null, CardClassification.GENERAL, null,
-                            null, null), null, null, null))));
+                            null, null, null), null, null, null))));
         });
         seeds.put(CertificateEnrolment.class, () -> json(new CertificateEnrolment("LK-H902-P1", certificate)));
         seeds.put(CheckupBatchRequest.class, () -> json(new CheckupBatchRequest(new UUID(random.nextLong(),

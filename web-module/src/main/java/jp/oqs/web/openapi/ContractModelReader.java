@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import jp.oqs.api.ApiVersion;
+import jp.oqs.api.Description;
 import jp.oqs.api.audit.AccessHistoryApi;
 import jp.oqs.api.audit.AuditApi;
 import jp.oqs.api.eligibility.BulkReception;
@@ -181,6 +182,16 @@ public class ContractModelReader implements OASModelReader {
             schema.maximum(BigDecimal.valueOf(max.value()));
         }
         return schema;
+    }
+
+    /** The schema with the meaning its field declares ({@link Description}), before an enum's code list. */
+    private static Schema described(Schema schema, AnnotatedElement element) {
+        Description description = element.getAnnotation(Description.class);
+        if (description == null) {
+            return schema;
+        }
+        return schema.description(schema.getDescription() == null ? description.value()
+                : description.value() + " (" + schema.getDescription() + ")");
     }
 
     private static boolean required(AnnotatedElement element) {
@@ -352,7 +363,8 @@ public class ContractModelReader implements OASModelReader {
         for (RecordComponent component : record.getRecordComponents()) {
             // a component's constraints are on its field (they do not target record components)
             Field field = field(record, component);
-            schema.addProperty(component.getName(), constrained(schemaOf(component.getGenericType()), field));
+            schema.addProperty(component.getName(), described(constrained(schemaOf(component.getGenericType()),
+                    field), field));
             if (required(field)) {
                 schema.addRequired(component.getName());
             }
