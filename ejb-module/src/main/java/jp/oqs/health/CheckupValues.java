@@ -1,6 +1,7 @@
 package jp.oqs.health;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ import jp.oqs.sync.RecordFields;
 /**
  * The checks of a check-up's items against the standard's table ({@link CheckupItem}): a measurement in its item's
  * unit, as a decimal, inside the range the item accepts (outside it is a typing or unit error: the record is
- * rejected, saying which item, value and range); a coded answer one of its item's answers; each code once; the
- * diastolic pressure below the systolic. Items with codes not in the table are kept as sent.
+ * rejected, saying which item, value and range); a coded answer one of its item's answers on the day of the check-up
+ * (the 2024 questionnaire changed some); each code once; the diastolic pressure below the systolic. Items with codes not in the table are kept as sent.
  */
 final class CheckupValues {
 
@@ -27,7 +28,7 @@ final class CheckupValues {
     private CheckupValues() {
     }
 
-    static List<CheckupEntry> checked(List<CheckupValue> items) throws RecordRejectedException {
+    static List<CheckupEntry> checked(List<CheckupValue> items, LocalDate examinedOn) throws RecordRejectedException {
         RecordFields.required(items == null || items.isEmpty() ? null : items, "items");
         Map<String, CheckupValue> byCode = new HashMap<>();
         List<CheckupEntry> entries = new ArrayList<>(items.size());
@@ -38,7 +39,7 @@ final class CheckupValues {
             }
             Optional<CheckupItem> known = CheckupItem.ofCode(item.code());
             if (known.isPresent()) {
-                check(known.get(), item);
+                check(known.get(), item, examinedOn);
             }
             entries.add(new CheckupEntry(item.code(), item.value(), blankToNull(item.unit())));
         }
@@ -53,14 +54,15 @@ final class CheckupValues {
         return entries;
     }
 
-    private static void check(CheckupItem item, CheckupValue sent) throws RecordRejectedException {
+    private static void check(CheckupItem item, CheckupValue sent, LocalDate examinedOn) throws RecordRejectedException {
         String name = "「" + item.label() + "」（" + item.code() + "）";
         if (item.coded()) {
-            if (blankToNull(sent.unit()) != null || !item.answers().labels().containsKey(sent.value())) {
+            CheckupItem.Answers answers = item.answers(examinedOn);
+            if (blankToNull(sent.unit()) != null || !answers.labels().containsKey(sent.value())) {
                 throw new RecordRejectedException(ErrorCodes.CHECKUP_VALUE_INVALID,
                         "項目" + name + "の回答「" + sent.value() + "」は選択肢（" + String.join("・",
-                                item.answers().labels().keySet().stream().sorted().toList()) + "）にありません。",
-                        item.code() + " is a coded answer: one of " + item.answers().labels().keySet()
+                                answers.labels().keySet().stream().sorted().toList()) + "）にありません。",
+                        item.code() + " is a coded answer: one of " + answers.labels().keySet()
                                 + ", without a unit");
             }
             return;

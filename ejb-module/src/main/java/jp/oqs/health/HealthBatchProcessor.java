@@ -168,7 +168,7 @@ public class HealthBatchProcessor {
     private String storeCheckup(CheckupRecord record, Person person, Insurer insurer, Applying batch)
             throws RecordRejectedException {
         LocalDate examinedOn = RecordFields.date(record.examinedOn(), "examinedOn", batch.today());
-        List<CheckupEntry> entries = CheckupValues.checked(record.items());
+        List<CheckupEntry> entries = CheckupValues.checked(record.items(), examinedOn);
         List<CheckupResult> replaced = em.createNamedQuery("CheckupResult.current", CheckupResult.class)
                 .setParameter("person", person).setParameter("insurer", insurer)
                 .setParameter("examinedOn", examinedOn).getResultList();

@@ -1,6 +1,7 @@
 package jp.oqs.health;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,10 +50,10 @@ final class HealthViews {
         return result.entries().stream()
                 .sorted(Comparator.comparing((CheckupEntry e) -> CheckupItem.ofCode(e.code())
                         .map(Enum::ordinal).orElse(Integer.MAX_VALUE)).thenComparing(CheckupEntry::code))
-                .map(entry -> item(entry, female)).toList();
+                .map(entry -> item(entry, result.examinedOn(), female)).toList();
     }
 
-    static CheckupItemView item(CheckupEntry entry, boolean female) {
+    static CheckupItemView item(CheckupEntry entry, LocalDate examinedOn, boolean female) {
         Optional<CheckupItem> known = CheckupItem.ofCode(entry.code());
         if (known.isEmpty() || !known.get().coded() && !CheckupValues.isDecimal(entry.value())) {
             return new CheckupItemView(null, entry.code(), entry.code(), entry.value(), entry.unit(), entry.value(),
@@ -60,20 +61,21 @@ final class HealthViews {
         }
         CheckupItem item = known.get();
         if (item.coded()) {
-            String label = item.answers().labels().getOrDefault(entry.value(), entry.value());
-            Optional<String> reference = item.answers().reference();
+            CheckupItem.Answers answers = item.answers(examinedOn);
+            String label = answers.labels().getOrDefault(entry.value(), entry.value());
+            Optional<String> reference = answers.reference();
             return new CheckupItemView(item, entry.code(), item.label(), entry.value(), null, label,
-                    reference.map(r -> item.answers().labels().get(r)).orElse(null),
+                    reference.map(r -> answers.labels().get(r)).orElse(null),
                     reference.map(r -> !r.equals(entry.value())).orElse(null));
         }
         BigDecimal low = item.referenceLow();
-        BigDecimal high = item.referenceHigh(female);
-        String range = low != null && high != null ? low.toPlainString() + "〜" + high.toPlainString()
-                : low != null ? low.toPlainString() + "以上" : high != null ? high.toPlainString() + "以下" : null;
+        BigDecimal below = item.referenceBelow(female);
+        String range = low == null && below == null ? null
+                : (low == null ? "" : low.toPlainString() + "以上") + (below == null ? "" : below.toPlainString() + "未満");
         Boolean outside = null;
         if (range != null) {
             BigDecimal value = new BigDecimal(entry.value());
-            outside = low != null && value.compareTo(low) < 0 || high != null && value.compareTo(high) > 0;
+            outside = low != null && value.compareTo(low) < 0 || below != null && value.compareTo(below) >= 0;
         }
         return new CheckupItemView(item, entry.code(), item.label(), entry.value(), entry.unit(), entry.value(),
                 range, outside);

@@ -217,7 +217,10 @@ class CheckupsIT {
         return new CheckupBatchRequest(UUID.randomUUID(), insurer, List.of(records));
     }
 
-    /** A check-up with blood pressure and weight, HDL 35 (below its reference), urine sugar ±, smoking, and an unknown item. */
+    /**
+     * A check-up with blood pressure and weight, HDL 35 (below its reference), urine sugar ±, smoking answer 2 (いいえ
+     * before the 2024 questionnaire, 以前は吸っていた from it), and an unknown item.
+     */
     private static CheckupRecord checkup(String recordId, String linkKey, LocalDate day, String systolic,
                                          String diastolic, String weight) {
         return new CheckupRecord(recordId, linkKey, day, List.of(
@@ -297,14 +300,17 @@ class CheckupsIT {
         assertEquals(CheckupItem.SYSTOLIC_BLOOD_PRESSURE, systolic.item());
         assertEquals("142", systolic.value());
         assertEquals("mmHg", systolic.unit());
-        assertEquals("129以下", systolic.referenceRange());
+        assertEquals("130未満", systolic.referenceRange(), "the 保健指導判定値 130 is itself flagged");
         assertEquals(Boolean.TRUE, systolic.outOfRange());
         assertEquals(Boolean.FALSE, item(history.checkups().get(1), SYSTOLIC).outOfRange(), "126 is within");
         assertEquals("40以上", item(latest, HDL).referenceRange());
         assertEquals(Boolean.TRUE, item(latest, HDL).outOfRange(), "HDL 35 is below 40");
         assertEquals("±", item(latest, URINE_SUGAR).display());
         assertEquals(Boolean.TRUE, item(latest, URINE_SUGAR).outOfRange(), "the reference is −");
-        assertEquals("いいえ", item(latest, SMOKING).display());
+        assertEquals("以前は吸っていたが最近1ヶ月間は吸っていない", item(latest, SMOKING).display(),
+                "answer 2 of the 2024 questionnaire");
+        assertEquals("いいえ", item(history.checkups().get(2), SMOKING).display(),
+                "the same answer 2 on a 2022 check-up is the former questionnaire's いいえ");
         assertNull(item(latest, SMOKING).outOfRange(), "a questionnaire answer has no reference");
         CheckupItemView unknown = item(latest, UNKNOWN);
         assertNull(unknown.item());

@@ -93,7 +93,7 @@ final class CheckupPrintPage {
         }
         List<BigDecimal> limits = new ArrayList<>();
         for (CheckupItem item : chart.items()) {
-            Optional.ofNullable(item.referenceHigh(false)).ifPresent(limits::add);
+            Optional.ofNullable(item.referenceBelow(false)).ifPresent(limits::add);
             Optional.ofNullable(item.referenceLow()).ifPresent(limits::add);
         }
         for (BigDecimal limit : limits) {
