@@ -73,6 +73,17 @@ public enum AuditKind {
     /** A clinic registered or removed 照会番号 (result: {@code STORED n REMOVED m}); names no person. */
     REFERENCE_NUMBERS,
     /**
+     * A sync job stored a person's health record (issue 12): result {@code CHECKUP|MEDICATION <date> NEW|CORRECTION}.
+     */
+    HEALTH_DATA_RECEIVED,
+    /**
+     * A person's 特定健診 results were read: by the person with the card ({@code SHOWN|PRINTED ENTRIES n}) or by a
+     * clinic under consent ({@code ENTRIES n}), or a clinic was refused ({@code REFUSED <code>}).
+     */
+    CHECKUPS_READ,
+    /** A person's medications were read, by the person or a clinic, or a clinic was refused (as CHECKUPS_READ). */
+    MEDICATIONS_READ,
+    /**
      * One claim of an operator's claims job routed by the person's history (レセプト振替・分割): the person whose
      * history was read (none when the card matched nobody), the claim's insurer, the disposition.
      */

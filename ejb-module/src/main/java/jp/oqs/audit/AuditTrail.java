@@ -181,14 +181,16 @@ public class AuditTrail {
     /**
      * What a person's access history shows, newest first: the checks clinics made about the person and what
      * clinics did with the person's consent, and the person's own card actions that change what clinics may see
-     * (withdrawn consents, card registration and its withdrawal); not the person's own readings.
+     * (withdrawn consents, card registration and its withdrawal), and every reading of the person's health records
+     * (特定健診, medications: by the person too, so that a reading nobody recognises stands out); not the person's
+     * reading of this history.
      */
     public List<AuditEntry> accessHistoryOf(long personId) {
         return em.createNamedQuery("AuditEntry.accessHistoryOf", AuditEntry.class)
                 .setParameter("personId", personId)
                 .setParameter("actorKind", ActorKind.CLINIC)
                 .setParameter("ownKinds", List.of(AuditKind.CONSENT_WITHDRAWN, AuditKind.CARD_REGISTRATION,
-                        AuditKind.CARD_DEREGISTRATION))
+                        AuditKind.CARD_DEREGISTRATION, AuditKind.CHECKUPS_READ, AuditKind.MEDICATIONS_READ))
                 .setMaxResults(1000)
                 .getResultList();
     }

@@ -148,6 +148,9 @@ public class BulkChecks {
         List<EligibilityService.EntryAnswer> outcomes = eligibility.answerEntries(clinic,
                 chunk.stream().map(BulkEntryRecord::lookupRequest).toList(), pending);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        // the chain's lock only from here to the commit, not while the entries were answered; taken before the
+        // 限度額 answers are written, as a single answer of the clinic takes them (see LimitChanges)
+        audit.append(pending);
         List<Boolean> limitChanges = LimitChanges.of(em, clinic.value(),
                 outcomes.stream().map(EligibilityService.EntryAnswer::answer).toList(), now);
         for (int i = 0; i < chunk.size(); i++) {
@@ -162,8 +165,6 @@ public class BulkChecks {
             }
         }
         request.completeIfAnswered(now);
-        // the chain's lock only from here to the commit, not while the entries were answered
-        audit.append(pending);
         metrics.bulkEntriesAnswered(chunk.size());
         return request.status() == BulkStatus.PROCESSING;
     }

@@ -7,8 +7,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * What a clinic's last bulk answer for a card said of its 限度額 data (a digest of the 限度額適用認定証 and
- * 特定疾病療養受療証 answered), so the next bulk answer can say whether it changed. Per clinic; never shown.
+ * What a clinic's last answer for a card that showed its 限度額 data (bulk or single, see {@link LimitChanges}) said
+ * of it (a digest of the 限度額適用認定証 and 特定疾病療養受療証 answered), so the next bulk answer can say whether it
+ * changed. Per clinic; never shown.
  */
 @Entity
 @Table(name = "clinic_limit_answer")

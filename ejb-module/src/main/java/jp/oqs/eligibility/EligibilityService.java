@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import jp.oqs.api.eligibility.CertificateLookupRequest;
 import jp.oqs.api.eligibility.CertificateLookupResult;
 import jp.oqs.api.eligibility.LookupRequest;
@@ -91,7 +93,10 @@ public class EligibilityService {
             throws EligibilityException, InvalidIdentifierException, ClinicLimitException {
         refuseOverLimit(clinic);
         try {
-            return decide(clinic, request, AuditKind.LOOKUP, databaseReads, immediateAudit);
+            LookupResult answer = decide(clinic, request, AuditKind.LOOKUP, databaseReads, immediateAudit);
+            LimitChanges.record(em, clinic.value(), Stream.ofNullable(answer.qualification()).toList(),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS));
+            return answer;
         } catch (EligibilityException | InvalidIdentifierException refused) {
             audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.LOOKUP, refused.code());
             throw refused;
@@ -201,6 +206,7 @@ public class EligibilityService {
         watch(clinic, validity);
         List<QualificationView> views = valid.stream()
                 .map(v -> view(databaseReads, clinic, asOf, v, disclosure)).toList();
+        LimitChanges.record(em, clinic.value(), views, clock.instant().truncatedTo(ChronoUnit.MICROS));
         return new CertificateLookupResult(checkId, ResultStatus.COMPLETED, validity.code(), validity, asOf, views);
     }
 

@@ -17,9 +17,15 @@ import jp.oqs.platform.InLists;
 import jp.oqs.qualification.Qualification;
 
 /**
- * Whether the 限度額 data of a bulk answer changed since the clinic's previous bulk answer for the same card. Only
- * answers given with the patient's consent count (the others say nothing of it). The cards of a chunk are read in
- * one query and written with the chunk.
+ * Whether the 限度額 data of a bulk answer changed since the clinic's previous answer for the same card that showed
+ * it, of any kind: a bulk entry, a single lookup, a certificate lookup or a card session. Only answers that carried
+ * both groups (限度額適用認定証 and 特定疾病療養受療証) under the patient's consent count: the others say nothing, or only
+ * half, of it. The cards of a bulk chunk are read in one query and written with the chunk; a single answer writes
+ * the row of each card it showed ({@link #record}).
+ *
+ * <p>Every write here follows the answer's audit entry in its transaction, and so the lock of the clinic's audit
+ * chain (one chain per actor), held to the commit: a clinic's answers write their rows one after the other, never
+ * inserting the same card's row at once, and always take the two locks in the same order.
  */
 final class LimitChanges {
 
@@ -67,10 +73,33 @@ final class LimitChanges {
         return changes;
     }
 
-    /** The clinic and the card of an answer carrying 限度額 data under consent, else {@code null}. */
+    /**
+     * Records what a single answer (a lookup by numbers, a certificate lookup, a card session) showed of the 限度額
+     * data of each card, as the clinic's previous answer the next bulk answer compares with. Called after the
+     * answer's audit entry (see the class comment).
+     */
+    static void record(EntityManager em, String clinicCode, List<QualificationView> shown, Instant now) {
+        for (QualificationView q : shown) {
+            String key = key(clinicCode, q);
+            if (key == null) {
+                continue;
+            }
+            ClinicLimitAnswer previous = em.find(ClinicLimitAnswer.class, key);
+            if (previous == null) {
+                em.persist(new ClinicLimitAnswer(key, clinicCode, digest(q), now));
+            } else {
+                previous.answered(digest(q), now);
+            }
+        }
+    }
+
+    /** The clinic and the card of an answer carrying the 限度額 data under consent, else {@code null}. */
     private static String key(String clinicCode, LookupResult answer) {
-        QualificationView q = answer == null ? null : answer.qualification();
-        if (q == null || !q.limitCertificateConsent()) {
+        return answer == null ? null : key(clinicCode, answer.qualification());
+    }
+
+    private static String key(String clinicCode, QualificationView q) {
+        if (q == null || !q.limitCertificateConsent() || !q.specificDiseasesConsent()) {
             return null;
         }
         String card = q.individualNumber() != null ? "I:" + q.individualNumber()

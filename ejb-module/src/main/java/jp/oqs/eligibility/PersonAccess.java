@@ -44,7 +44,7 @@ public class PersonAccess {
 
     private static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(5);
     /** The actor of a person's own reads on the audit trail; the entry's person id says who. */
-    static final String PERSON_ACTOR = "person";
+    public static final String PERSON_ACTOR = "person";
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Used when no secret is configured: valid for this process only (configure one for a cluster). */
     private static final byte[] PROCESS_SECRET = RANDOM.generateSeed(32);

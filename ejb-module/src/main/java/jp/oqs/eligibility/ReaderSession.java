@@ -112,4 +112,13 @@ public class ReaderSession {
     Instant confirmedAt() {
         return confirmedAt;
     }
+
+    /** The person the session was confirmed for; null while unconfirmed. */
+    Long personId() {
+        return personId;
+    }
+
+    String clinicCode() {
+        return clinicCode;
+    }
 }

@@ -14,6 +14,7 @@ import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.insurer.NumberingRuleKind;
 import jp.oqs.insurer.Insurer;
 import jp.oqs.insurer.NumberingRule;
+import jp.oqs.platform.InLists;
 import jp.oqs.qualification.AssignedNumber;
 import jp.oqs.qualification.Qualification;
 import jp.oqs.qualification.RecordRejectedException;
@@ -28,7 +29,6 @@ import jp.oqs.qualification.RecordRejectedException;
  */
 public class NumberAssignment {
 
-    private static final int IN_LIST = 500;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final EntityManager em;
@@ -182,12 +182,8 @@ public class NumberAssignment {
         return taken;
     }
 
+    /** The distinct values, in parts of one {@code IN} list each. */
     private static List<List<String>> chunks(Collection<String> values) {
-        List<String> all = new ArrayList<>(new HashSet<>(values));
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += IN_LIST) {
-            chunks.add(all.subList(i, Math.min(all.size(), i + IN_LIST)));
-        }
-        return chunks;
+        return InLists.parts(new HashSet<>(values));
     }
 }

@@ -42,6 +42,9 @@ import jp.oqs.api.sync.SpecificDisease;
                 + " AND v.supersededBy IS NULL AND v.validFrom <= :asOf AND (v.validTo IS NULL OR v.validTo > :asOf)")
 public class QualificationVersion {
 
+    /** 未就学児の負担割合: 2割 until the March 31 after the child reaches 6 (健康保険法 第74条, 国民健康保険法 第42条). */
+    public static final int PRESCHOOL_RATIO = 20;
+
     @Id
     @SequenceGenerator(name = "qualification_version_seq", sequenceName = "qualification_version_seq",
             allocationSize = 50)
@@ -207,11 +210,17 @@ public class QualificationVersion {
 
     /**
      * The copay ratio a clinic is answered for a visit on {@code date}: the 高齢受給者証's ratio while it is valid
-     * that day, else the qualification's.
+     * that day; for a child not yet at school ({@link Ages#preschoolOn 未就学}) 20 % ({@link #PRESCHOOL_RATIO}), the
+     * statutory ratio whatever the insurer recorded for the household, unless the recorded one is lower; else the
+     * qualification's recorded ratio. The two never meet: a holder of a 高齢受給者証 is 70 or older.
      */
     public int copayRatioOn(LocalDate date) {
         ElderlyRecipient elderly = elderlyRecipient();
-        return elderly != null && elderly.validOn(date) ? elderly.ratio() : copayRatio;
+        if (elderly != null && elderly.validOn(date)) {
+            return elderly.ratio();
+        }
+        return Ages.preschoolOn(qualification.person().birthDate(), date) ? Math.min(copayRatio, PRESCHOOL_RATIO)
+                : copayRatio;
     }
 
     public Long id() {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import jp.oqs.api.sync.SyncBatchRequest;
 
 /** The fingerprint of a batch's content: a resend has the same one, a reused batch id another. */
 final class BatchContent {
@@ -20,7 +19,8 @@ final class BatchContent {
     private BatchContent() {
     }
 
-    static String hash(SyncBatchRequest batch) {
+    /** The hash of the request's canonical JSON (properties in order, nulls left out): any batch record. */
+    static String hash(Object batch) {
         try {
             byte[] canonical = CANONICAL.toJson(batch).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Set;
 import jp.oqs.api.insurer.InsurerCategory;
 import jp.oqs.api.sync.CardClassification;
+import jp.oqs.api.sync.CertificateGroup;
 import jp.oqs.api.sync.DatedCertificate;
 import jp.oqs.api.sync.ElderlyRecipient;
 import jp.oqs.api.sync.LimitCategory;
 import jp.oqs.api.sync.LimitCertificate;
+import jp.oqs.api.sync.QualificationData;
 import jp.oqs.api.sync.SpecificDisease;
 import jp.oqs.api.sync.SpecificDiseaseCategory;
 import jp.oqs.qualification.Ages;
@@ -154,6 +156,44 @@ final class ChargeGroups {
             }
         }
         return List.copyOf(value);
+    }
+
+    /**
+     * The certificate groups a CHANGE or CORRECT ends ({@code endCertificates}): from its date the new version holds
+     * none of them. A group both ended and sent in the record is a contradiction the sender must resolve, refused
+     * rather than guessed at.
+     */
+    static Set<CertificateGroup> ended(QualificationData data) throws RecordRejectedException {
+        Set<CertificateGroup> ended = EnumSet.noneOf(CertificateGroup.class);
+        if (data.endCertificates() == null) {
+            return ended;
+        }
+        for (int i = 0; i < data.endCertificates().size(); i++) {
+            ended.add(RecordFields.required(data.endCertificates().get(i),
+                    "qualification.endCertificates[" + i + "]"));
+        }
+        for (CertificateGroup group : ended) {
+            boolean sent = switch (group) {
+                case ELDERLY_RECIPIENT -> data.elderlyRecipient() != null;
+                case LIMIT_CERTIFICATE -> data.limitCertificate() != null;
+                case SPECIFIC_DISEASES -> data.specificDiseases() != null && !data.specificDiseases().isEmpty();
+            };
+            if (sent) {
+                throw RecordFields.invalid("終了する証（" + group + "）と同じ証が同じレコードで送られています。",
+                        "qualification.endCertificates names " + group + ", which this record also sends; end it or"
+                                + " send its new certificate, not both");
+            }
+        }
+        return ended;
+    }
+
+    /** An ACQUIRE starts a qualification: it has no certificate to end yet. */
+    static void nothingEnded(QualificationData data) throws RecordRejectedException {
+        if (data.endCertificates() != null && !data.endCertificates().isEmpty()) {
+            throw RecordFields.invalid("資格取得（ACQUIRE）では証の終了（endCertificates）は指定できません。",
+                    "qualification.endCertificates is for CHANGE and CORRECT; an ACQUIRE has no certificate to end"
+                            + " (leave the group out)");
+        }
     }
 
     /** A certificate's dates are given, in range, ordered, and inside the qualification. */

@@ -6,8 +6,8 @@ import jp.oqs.identifier.CheckDigits;
 import jp.oqs.identifier.MyNumbers;
 import jp.oqs.qualification.RecordRejectedException;
 
-/** Field rules of sync records; each failure names the field and the rule. */
-final class RecordFields {
+/** Field rules of sync records (of every kind of batch); each failure names the field and the rule. */
+public final class RecordFields {
 
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final int MAX_TEXT = 100;
@@ -17,14 +17,14 @@ final class RecordFields {
     private RecordFields() {
     }
 
-    static <T> T required(T value, String field) throws RecordRejectedException {
+    public static <T> T required(T value, String field) throws RecordRejectedException {
         if (value == null || (value instanceof String text && text.isBlank())) {
             throw invalid("必須項目「" + field + "」がありません。", field + " is required for this operation");
         }
         return value;
     }
 
-    static String text(String value, String field, int max) throws RecordRejectedException {
+    public static String text(String value, String field, int max) throws RecordRejectedException {
         required(value, field);
         if (value.length() > max) {
             throw invalid("項目「" + field + "」が長すぎます（最大" + max + "文字）。",
@@ -47,24 +47,25 @@ final class RecordFields {
         return text(value, field, MAX_HOUSEHOLD_PART);
     }
 
-    static String recordId(String value) throws RecordRejectedException {
-        return text(value, "recordId", MAX_KEY);
-    }
-
     /** The link key: opaque, at most 64 characters, and never a My Number (12 digits). */
     static String linkKey(String value) throws RecordRejectedException {
-        text(value, "person.linkKey", MAX_KEY);
+        return linkKey(value, "person.linkKey");
+    }
+
+    /** The link key in the field {@code field}, as {@link #linkKey(String)}. */
+    public static String linkKey(String value, String field) throws RecordRejectedException {
+        text(value, field, MAX_KEY);
         if (MyNumbers.looksLikeMyNumber(value)) {
             throw new RecordRejectedException(ErrorCodes.MY_NUMBER_NOT_ACCEPTED,
                     "個人番号（マイナンバー）は受け付けられません。中間サーバーの連携用符号を送ってください。",
-                    "person.linkKey looks like a 12-digit My Number, which this service never accepts; send the "
+                    field + " looks like a 12-digit My Number, which this service never accepts; send the "
                             + "intermediate server's opaque person link key");
         }
         return value;
     }
 
     /** A date between 1900-01-01 and {@code latest}. */
-    static LocalDate date(LocalDate value, String field, LocalDate latest) throws RecordRejectedException {
+    public static LocalDate date(LocalDate value, String field, LocalDate latest) throws RecordRejectedException {
         required(value, field);
         if (value.isBefore(EARLIEST) || value.isAfter(latest)) {
             throw new RecordRejectedException(ErrorCodes.DATE_OUT_OF_RANGE,
@@ -91,7 +92,7 @@ final class RecordFields {
     static final String REFUSED_MESSAGE = "レコードの内容を受け付けられません。";
     static final String REFUSED_HINT = "the record cannot be accepted for this person";
 
-    static RecordRejectedException invalid(String message, String hint) {
+    public static RecordRejectedException invalid(String message, String hint) {
         return new RecordRejectedException(ErrorCodes.RECORD_INVALID, message, hint);
     }
 }

@@ -11,8 +11,6 @@ import jp.oqs.audit.AuditTrail;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,20 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.sync.CertificateGroup;
 import jp.oqs.api.sync.ChangeKind;
 import jp.oqs.api.sync.PersonData;
 import jp.oqs.api.sync.QualificationData;
 import jp.oqs.api.sync.Relationship;
 import jp.oqs.api.sync.SyncBatchRequest;
 import jp.oqs.api.sync.SyncRecord;
-import jp.oqs.identifier.InsurerNumber;
 import jp.oqs.identifier.InvalidIdentifierException;
 import jp.oqs.insurer.Insurer;
 import jp.oqs.insurer.NumberingRule;
 import jp.oqs.numbering.IndividualNumbers;
 import jp.oqs.numbering.NumberAssignment;
-import jp.oqs.platform.BusinessException;
-import jp.oqs.platform.RowLock;
+import jp.oqs.platform.InLists;
 import jp.oqs.qualification.AssignedNumber;
 import jp.oqs.qualification.Person;
 import jp.oqs.qualification.Qualification;
@@ -56,9 +53,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class SyncBatchProcessor {
 
-    private static final Logger LOG = System.getLogger(SyncBatchProcessor.class.getName());
-    private static final int IN_LIST = 500;
-
     @PersistenceContext(unitName = "oqs")
     private EntityManager em;
 
@@ -75,48 +69,30 @@ public class SyncBatchProcessor {
     /** Applies the batch, or returns the stored result of an earlier identical one. */
     public SyncBatch apply(SyncCaller caller, SyncBatchRequest request)
             throws InvalidIdentifierException, SyncException {
-        InsurerNumber insurerNumber = InsurerNumber.parse(request.insurerNumber());
-        caller.checkMayActFor(insurerNumber);
-        String hash = BatchContent.hash(request);
-        RowLock.acquire(em, "Insurer.lock", insurerNumber.value());
-        Insurer insurer = em.createNamedQuery("Insurer.findByNumber", Insurer.class)
-                .setParameter("insurerNumber", insurerNumber.value())
-                .getResultStream().findFirst().orElse(null);
-        SyncBatch earlier = em.find(SyncBatch.class, request.batchId().toString());
-        if (earlier != null) {
-            if (!earlier.contentHash().equals(hash)) {
-                throw new SyncException(BusinessException.Kind.CONFLICT, ErrorCodes.BATCH_ID_REUSED,
-                        "このバッチIDは別の内容で処理済みです。",
-                        "batchId " + request.batchId() + " was applied with other content; a resend must be "
-                                + "byte-for-byte the same batch, new content needs a new batchId");
-            }
-            return earlier;
+        BatchLedger ledger = BatchLedger.open(em, caller, request.batchId(), request.insurerNumber(), request);
+        if (ledger.earlier().isPresent()) {
+            return ledger.earlier().get();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Batch batch = new Batch(caller, insurer, request.batchId().toString(), now, LocalDate.now(clock));
+        Batch batch = new Batch(caller, ledger, now, LocalDate.now(clock));
         batch.preload(request.records());
         List<SyncRecordResult> results = new ArrayList<>(request.records().size());
         for (int position = 0; position < request.records().size(); position++) {
             results.add(batch.apply(position, request.records().get(position)));
         }
-        SyncBatch stored = new SyncBatch(request.batchId().toString(), insurerNumber.value(), hash, caller.name(),
-                now, results);
-        em.persist(stored);
-        LOG.log(Level.INFO, "sync batch {0} for insurer {1} by {2}: {3} accepted, {4} rejected",
-                stored.batchId(), insurerNumber, caller.name(), stored.acceptedCount(), stored.rejectedCount());
-        return stored;
+        return ledger.store(caller, now, results);
     }
 
     /** The state of one batch while it is applied. */
     private final class Batch {
 
+        private final BatchLedger ledger;
         private final Insurer insurer;
         private final String batchId;
         private final Instant now;
         private final LocalDate latestDate;
         private final LocalDate today;
         private final NumberAssignment numbers = new NumberAssignment(em);
-        private final Set<String> recordIds = new HashSet<>();
         /** The batch's persons by link key, and their qualifications: read once, kept up to date as records apply. */
         private final Map<String, Person> persons = new HashMap<>();
         private final Map<Person, List<Qualification>> held = new HashMap<>();
@@ -124,10 +100,11 @@ public class SyncBatchProcessor {
 
         private final SyncCaller caller;
 
-        Batch(SyncCaller caller, Insurer insurer, String batchId, Instant now, LocalDate today) {
+        Batch(SyncCaller caller, BatchLedger ledger, Instant now, LocalDate today) {
             this.caller = caller;
-            this.insurer = insurer;
-            this.batchId = batchId;
+            this.ledger = ledger;
+            this.insurer = ledger.insurerOrNull();
+            this.batchId = ledger.batchId();
             this.now = now;
             this.today = today;
             this.latestDate = today.plusDays(maxFutureDays);
@@ -161,10 +138,9 @@ public class SyncBatchProcessor {
                 }
             }
             numbers.preload(insurer, households, individualNumbers);
-            List<String> keys = new ArrayList<>(linkKeys);
-            for (int i = 0; i < keys.size(); i += IN_LIST) {
+            for (List<String> part : InLists.parts(linkKeys)) {
                 List<Person> found = em.createNamedQuery("Person.findByLinkKeys", Person.class)
-                        .setParameter("linkKeys", keys.subList(i, Math.min(keys.size(), i + IN_LIST)))
+                        .setParameter("linkKeys", part)
                         .setFlushMode(FlushModeType.COMMIT).getResultList();
                 for (Person person : found) {
                     persons.put(person.linkKey(), person);
@@ -187,18 +163,9 @@ public class SyncBatchProcessor {
         SyncRecordResult apply(int position, SyncRecord record) {
             String recordId = record == null ? null : record.recordId();
             try {
-                RecordFields.recordId(recordId);
-                if (!recordIds.add(recordId)) {
-                    throw new RecordRejectedException(ErrorCodes.DUPLICATE_RECORD_ID,
-                            "同じレコードIDがバッチ内に重複しています。",
-                            "recordId " + recordId + " appears more than once in this batch");
-                }
+                ledger.recordId(recordId);
                 RecordFields.required(record.operation(), "operation");
-                if (insurer == null) {
-                    throw new RecordRejectedException(ErrorCodes.INSURER_NOT_ACTIVE,
-                            "この保険者は登録されていません。",
-                            "the batch's insurerNumber is not registered; onboard the insurer first");
-                }
+                ledger.insurer();
                 SourceRecord source = new SourceRecord(batchId, recordId);
                 Qualification qualification = switch (record.operation()) {
                     case ACQUIRE -> acquire(record, source);
@@ -209,8 +176,7 @@ public class SyncBatchProcessor {
                 return SyncRecordResult.accepted(position, recordId, qualification.individualNumber(),
                         qualification.branchNumber());
             } catch (RecordRejectedException e) {
-                return SyncRecordResult.rejected(position, recordId == null ? "" : truncate(recordId),
-                        e.code(), e.getMessage());
+                return BatchLedger.rejected(position, recordId, e);
             }
         }
 
@@ -239,6 +205,7 @@ public class SyncBatchProcessor {
                 throw RecordFields.invalid("資格取得日が生年月日より前です。",
                         "qualification.acquiredOn " + acquiredOn + " is before person.birthDate");
             }
+            ChargeGroups.nothingEnded(data);
             ChargeGroups.Holder holder = new ChargeGroups.Holder(birthDate, insurer.category(), acquiredOn, null);
             VersionAttributes attributes = new VersionAttributes(relationship, nameKanji, nameKana, copayRatio,
                     cardIssuedOn, cardExpiresOn,
@@ -386,7 +353,8 @@ public class SyncBatchProcessor {
         }
 
         /**
-         * The record's attributes, each one not given taken from {@code current}; a group given is checked against
+         * The record's attributes, each one not given taken from {@code current}, except a certificate group the
+         * record ends ({@code endCertificates}), which the result does not hold; a group given is checked against
          * {@code qualification}, the one it is for.
          */
         private VersionAttributes merged(SyncRecord record, VersionAttributes current, Qualification qualification)
@@ -402,6 +370,8 @@ public class SyncBatchProcessor {
                         current.cardIssuedOn(), current.cardExpiresOn(), current.cardClassification(),
                         current.elderlyRecipient(), current.limitCertificate(), current.specificDiseases());
             }
+            // a group ended explicitly is absent from the new version; one not sent is kept
+            Set<CertificateGroup> ended = ChargeGroups.ended(data);
             // the person from the batch's preloaded ones, as every CHANGE and CORRECT found it: no query
             ChargeGroups.Holder holder = new ChargeGroups.Holder(personOf(record).birthDate(),
                     insurer.category(), qualification.acquiredOn(), qualification.lostOn());
@@ -416,11 +386,14 @@ public class SyncBatchProcessor {
                             LocalDate.of(2199, 12, 31)),
                     data.cardClassification() == null ? current.cardClassification()
                             : ChargeGroups.cardClassification(data.cardClassification(), holder),
-                    data.elderlyRecipient() == null ? current.elderlyRecipient()
+                    ended.contains(CertificateGroup.ELDERLY_RECIPIENT) ? null
+                            : data.elderlyRecipient() == null ? current.elderlyRecipient()
                             : ChargeGroups.elderlyRecipient(data.elderlyRecipient(), holder, latestDate),
-                    data.limitCertificate() == null ? current.limitCertificate()
+                    ended.contains(CertificateGroup.LIMIT_CERTIFICATE) ? null
+                            : data.limitCertificate() == null ? current.limitCertificate()
                             : ChargeGroups.limitCertificate(data.limitCertificate(), holder, latestDate),
-                    data.specificDiseases() == null ? current.specificDiseases()
+                    ended.contains(CertificateGroup.SPECIFIC_DISEASES) ? List.of()
+                            : data.specificDiseases() == null ? current.specificDiseases()
                             : ChargeGroups.specificDiseases(data.specificDiseases(), holder, latestDate));
         }
 
@@ -442,8 +415,5 @@ public class SyncBatchProcessor {
                     now));
         }
 
-        private String truncate(String recordId) {
-            return recordId.length() > 64 ? recordId.substring(0, 64) : recordId;
-        }
     }
 }

@@ -1,18 +1,14 @@
 package jp.oqs.sync;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import java.lang.System.Logger;
-import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -28,14 +24,10 @@ import jp.oqs.identifier.InvalidIdentifierException;
 import jp.oqs.insurer.Insurer;
 import jp.oqs.metrics.ServiceMetrics;
 import jp.oqs.platform.BusinessException;
-import jp.oqs.platform.UniqueKeyViolation;
 
 /** The sync use cases: submit a batch (retried when it collides with a concurrent one), read results, notices, changes. */
 @Stateless
 public class SyncService {
-
-    private static final Logger LOG = System.getLogger(SyncService.class.getName());
-    private static final int ATTEMPTS = 3;
 
     @EJB
     private SyncBatchProcessor processor;
@@ -67,23 +59,12 @@ public class SyncService {
             throws InvalidIdentifierException, SyncException {
         long started = System.nanoTime();
         Instant received = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                SyncBatch batch = processor.apply(caller, request);
-                // committed here (this method runs outside a transaction); a batch received before this call
-                // began is an earlier send's stored result, answered again
-                metrics.syncBatch(!batch.receivedAt().isBefore(received), batch.acceptedCount(),
-                        batch.rejectedCount(), System.nanoTime() - started);
-                return batch;
-            } catch (EJBException e) {
-                boolean collision = UniqueKeyViolation.isCause(e) || causedBy(e, OptimisticLockException.class);
-                if (!collision || attempt == ATTEMPTS) {
-                    throw e;
-                }
-                LOG.log(Level.INFO, "sync batch {0} collided with a concurrent batch, attempt {1} of {2}",
-                        request.batchId(), attempt + 1, ATTEMPTS);
-            }
-        }
+        SyncBatch batch = BatchLedger.withRetries(request.batchId(), () -> processor.apply(caller, request));
+        // committed here (this method runs outside a transaction); a batch received before this call began is an
+        // earlier send's stored result, answered again
+        metrics.syncBatch(!batch.receivedAt().isBefore(received), batch.acceptedCount(), batch.rejectedCount(),
+                System.nanoTime() - started);
+        return batch;
     }
 
     public SyncBatch batch(@NotNull @Valid SyncCaller caller, @NotNull UUID batchId)
@@ -160,12 +141,4 @@ public class SyncService {
         return new SyncException(BusinessException.Kind.NOT_FOUND, code, message, hint);
     }
 
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -106,4 +106,25 @@ class QualificationTest {
                 () -> qualification.currentVersionFrom(LocalDate.of(2024, 5, 1)));
         assertEquals(ErrorCodes.VERSION_NOT_FOUND, missing.code());
     }
+
+    /** 未就学: 20 % until the March 31 after the child reaches 6, unless the recorded ratio is lower. */
+    @Test
+    void aPreschoolChildPays20PercentUnlessTheRecordedRatioIsLower() throws Exception {
+        Insurer insurer = new Insurer(InsurerNumber.parse("06130017"), "健保", "ケンポ", null, NOW, "t");
+        LocalDate born = LocalDate.of(2019, 4, 2); // reaches 6 on 2025-04-01: school from April 2026
+        Person child = new Person("LK-CHILD", born, Sex.FEMALE, NOW);
+        Qualification family = Qualification.acquire(child, insurer,
+                new AssignedNumber(NumberingRuleKind.HOUSEHOLD_BRANCH, null, "02"), "東京", "1234", born, THIRTY,
+                new SourceRecord("b1", "r2"), NOW);
+        QualificationVersion version = family.versionOn(born).orElseThrow();
+        assertEquals(20, version.copayRatioOn(born));
+        assertEquals(20, version.copayRatioOn(LocalDate.of(2026, 3, 31)), "the last day before school");
+        assertEquals(30, version.copayRatioOn(LocalDate.of(2026, 4, 1)), "at school: the recorded ratio");
+        assertEquals(30, version.copayRatio(), "the recorded ratio itself is kept");
+
+        family.change(LocalDate.of(2020, 4, 1), new VersionAttributes(Relationship.SELF, "山田花子", "ヤマダハナコ", 10,
+                null, null, null, null, null, null), new SourceRecord("b2", "r2"), NOW);
+        assertEquals(10, family.versionOn(LocalDate.of(2020, 4, 1)).orElseThrow().copayRatioOn(
+                LocalDate.of(2020, 4, 1)), "a lower recorded ratio stays");
+    }
 }

@@ -49,6 +49,8 @@ public final class Formats {
     public static final int CERTIFICATE = 8192;
     /** 特定疾病療養受療証 of a record: at most one per category. */
     public static final int SPECIFIC_DISEASES = 3;
+    /** Certificate groups a record ends: each of the three at most once. */
+    public static final int CERTIFICATE_GROUPS = 3;
     /** A signature in base64 (RSA 4096 bits: 684 characters). */
     public static final int SIGNATURE = 1024;
     public static final int CHALLENGE_LENGTH = 128;

@@ -66,6 +66,14 @@ import jp.oqs.api.eligibility.LookupRequest;
 import jp.oqs.api.eligibility.ReferenceNumberEntry;
 import jp.oqs.api.eligibility.ReferenceNumbersRequest;
 import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.health.CheckupBatchRequest;
+import jp.oqs.api.health.CheckupItem;
+import jp.oqs.api.health.CheckupRecord;
+import jp.oqs.api.health.CheckupValue;
+import jp.oqs.api.health.ClinicHealthRequest;
+import jp.oqs.api.health.DrugCodeKind;
+import jp.oqs.api.health.MedicationBatchRequest;
+import jp.oqs.api.health.MedicationRecord;
 import jp.oqs.api.insurer.DissolutionRequest;
 import jp.oqs.api.insurer.InsurerAdminApi;
 import jp.oqs.api.insurer.MergerRequest;
@@ -190,6 +198,13 @@ class AuthorizationMatrixIT {
             row("POST persons/card-registration",                    OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
             row("POST persons/card-registration/withdrawal",         OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
             row("POST persons/consents/withdrawal",                  OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
+            row("POST sync/checkups",                                UNAUTH, ROLE, OK,   ROLE,    ROLE,    ROLE,    ___, SCOPE,     ___,   ___,   UNAUTH),
+            row("POST sync/medications",                             UNAUTH, ROLE, OK,   ROLE,    ROLE,    ROLE,    ___, SCOPE,     ___,   ___,   UNAUTH),
+            row("POST persons/checkups",                             OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
+            row("POST persons/checkups/print",                       OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
+            row("POST persons/medications",                          OK,     OK,   OK,   OK,      OK,      OK,      ___, ___,       ___,   ___,   OK),
+            row("POST eligibility/checkups",                         UNAUTH, OK,   ROLE, ROLE,    ROLE,    ROLE,    NO_SESSION, ___, ___,  ___,   UNAUTH),
+            row("POST eligibility/medications",                      UNAUTH, OK,   ROLE, ROLE,    ROLE,    ROLE,    NO_SESSION, ___, ___,  ___,   UNAUTH),
             row("POST claims/qualification-resolutions",             UNAUTH, ROLE, ROLE, ACCEPTED, ACCEPTED, ROLE,  ___, ___,       SCOPE, SCOPE, UNAUTH),
             row("GET claims/qualification-resolutions/{jobId}",      UNAUTH, ROLE, ROLE, OK,      OK,      ROLE,    ___, ___,       NO_CLAIM_JOB, NO_CLAIM_JOB, UNAUTH),
             row("GET claims/qualification-resolutions/{jobId}/clinic-notices", UNAUTH, ROLE, ROLE, OK, OK, ROLE,  ___, ___,       NO_CLAIM_JOB, NO_CLAIM_JOB, UNAUTH));
@@ -641,6 +656,36 @@ class AuthorizationMatrixIT {
                 body = new ConsentWithdrawal(fixture.lookupCard().base64(), challenge,
                         fixture.lookupCard().sign(challenge), CLINIC_A, ConsentCategory.CHECKUPS);
             }
+            case "POST sync/checkups" -> {
+                target = "sync/checkups";
+                body = new CheckupBatchRequest(UUID.randomUUID(), o.syncInsurer(), List.of(new CheckupRecord("c1",
+                        "LK-AUTHZ-E", TODAY.minusDays(1), List.of(new CheckupValue(
+                        CheckupItem.WEIGHT.code(), "60.0", "kg")))));
+            }
+            case "POST sync/medications" -> {
+                target = "sync/medications";
+                body = new MedicationBatchRequest(UUID.randomUUID(), o.syncInsurer(), List.of(new MedicationRecord(
+                        "m1", "LK-AUTHZ-E", TODAY.minusDays(1), CLINIC_A, DrugCodeKind.RECEIPT, "620000001", "認可薬",
+                        "1", "錠", 7)));
+            }
+            case "POST persons/checkups", "POST persons/checkups/print", "POST persons/medications" -> {
+                target = key.substring("POST ".length());
+                String challenge = challenge();
+                body = new AccessHistoryRequest(fixture.lookupCard().base64(), challenge,
+                        fixture.lookupCard().sign(challenge));
+            }
+            case "POST eligibility/checkups", "POST eligibility/medications" -> {
+                // a session confirmed with the consent of both categories: of clinic B for the other clinic's
+                // column (clinic A reaching for it), of clinic A for the others
+                String clinic = caller.name().equals(CLINIC_ON_OTHER) ? CLINIC_B : CLINIC_A;
+                CardSession session = openSession(clinic);
+                client(CardSessionApi.class, deployment, clinicToken(clinic)).confirm(session.sessionId(),
+                        new CardConfirmation(fixture.lookupCard().base64(), fixture.lookupCard().sign(session.nonce()),
+                                null, new ConsentChoices(false, false, true, true), PrescriptionForm.PAPER));
+                requested = missing ? UUID.randomUUID().toString() : session.sessionId();
+                target = key.substring("POST ".length());
+                body = new ClinicHealthRequest(requested);
+            }
             case "POST claims/qualification-resolutions" -> {
                 target = "claims/qualification-resolutions";
                 body = claims(r.read());
@@ -687,8 +732,10 @@ class AuthorizationMatrixIT {
 
     private HttpResponse<String> send(Cell cell, Caller caller) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ItSupport.api(deployment) + "/"
-                        + cell.target())).timeout(Duration.ofSeconds(30)).header("Accept",
-                cell.target().contains("/clinic-notices?") ? ClaimsApi.CSV + ", application/json" : "application/json");
+                        + cell.target())).timeout(Duration.ofSeconds(30))
+                .header("Accept", cell.target().endsWith("/print") ? "text/html"
+                        : cell.target().contains("/clinic-notices?") ? ClaimsApi.CSV + ", application/json"
+                        : "application/json");
         if (caller.authorization() != null) {
             request.header("Authorization", caller.authorization());
         }

@@ -40,6 +40,7 @@ import jp.oqs.api.eligibility.ConsentChoices;
 import jp.oqs.api.eligibility.ConsentView;
 import jp.oqs.api.eligibility.EligibilityApi;
 import jp.oqs.api.eligibility.PrescriptionForm;
+import jp.oqs.api.eligibility.QualificationView;
 import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.insurer.InsurerAdminApi;
 import jp.oqs.api.insurer.NumberingRuleKind;
@@ -51,8 +52,14 @@ import jp.oqs.api.person.CardRegistrationRequest;
 import jp.oqs.api.person.ConsentApi;
 import jp.oqs.api.person.ConsentWithdrawal;
 import jp.oqs.api.security.Roles;
+import jp.oqs.api.sync.LimitCategory;
+import jp.oqs.api.sync.LimitCertificate;
+import jp.oqs.api.sync.LimitCertificateClassification;
+import jp.oqs.api.sync.PersonData;
+import jp.oqs.api.sync.QualificationData;
 import jp.oqs.api.sync.SyncApi;
-import jp.oqs.devtools.EmbeddedTokens;
+import jp.oqs.api.sync.SyncOperation;
+import jp.oqs.api.sync.SyncRecord;
 import jp.oqs.identifier.CheckDigits;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -81,6 +88,8 @@ class CardSessionIT {
     private static final String OTHER_CLINIC = clinicCode("0002");
     private static final String CONSENT_CLINIC = clinicCode("0003");
     private static final ConsentChoices NONE = new ConsentChoices(false, false, false, false);
+    /** Lifetime of a consent on the server of its own: long enough to be answered once, short to wait for. */
+    private static final int CONSENT_SECONDS = 4;
 
     /** The person, cards and registrations every test reads; built once per server. */
     private static Fixture fixture;
@@ -126,17 +135,11 @@ class CardSessionIT {
                 Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, clinic)));
     }
 
-    /** Issues a token on the server at hand. */
-    @FunctionalInterface
-    private interface Tokens {
-        String issue(String role, String subject, Map<String, Object> claims) throws Exception;
-    }
-
     /**
      * An insurer with P1, P2 (no card registered) and P3 (registers during a test), and P4 (registered here, for
      * the server of its own); a CA of this test's own, trusted besides the others, revoking one card.
      */
-    private static Fixture build(URI api, Tokens tokens, Path dataDir) throws Throwable {
+    private static Fixture build(URI api, ItSupport.Tokens tokens, Path dataDir) throws Throwable {
         TestPki ca = new TestPki("OQS Card Session CA");
         Instant now = Instant.now();
         TestPki.Card p1 = ca.issue("CS-P1", now.minus(Duration.ofDays(1000)), now.plus(Duration.ofDays(1000)));
@@ -465,18 +468,20 @@ class CardSessionIT {
     }
 
     /**
-     * On a server of its own with sessions of five seconds and {@code oqs.certificates.require-session=true}: a
-     * session confirmed after its lifetime is refused with {@code CARD_SESSION_EXPIRED}; a bare certificate lookup
-     * is refused until the clinic confirmed a session with that card, and answered after it (for that clinic only).
+     * On a server of its own with sessions of five seconds, consents of {@value #CONSENT_SECONDS} seconds and {@code
+     * oqs.certificates.require-session=true}: a session confirmed after its lifetime is refused with {@code
+     * CARD_SESSION_EXPIRED}; a bare certificate lookup is refused until the clinic confirmed a session with that
+     * card, and answered after it (for that clinic only); the 限度額 group is answered while the consent given at
+     * the reader lives and not after it expired, the answers saying so, on the audit trail and in the person's
+     * access history.
      */
     @Test
     void anExpiredSessionIsRefusedAndRequireSessionRefusesABareCertificate() throws Throwable {
         Path dataDir = Path.of(System.getProperty("oqs.it.data.dir") + "-card-sessions");
-        EmbeddedTokens tokens = new EmbeddedTokens(dataDir);
-        tokens.ensureKey();
-        Tokens issuer = (role, subject, claims) -> tokens.issue(role, subject, claims, Duration.ofHours(1));
+        ItSupport.Tokens issuer = ItSupport.ownTokens(dataDir);
         try (MicroServer server = MicroServer.start(dataDir, "micro-card-sessions.log", List.of(
                 "-Doqs.card-sessions.lifetime-seconds=5",
+                "-Doqs.consents.lifetime-seconds=" + CONSENT_SECONDS,
                 "-Doqs.certificates.require-session=true"))) {
             Fixture own = build(server.api(), issuer, dataDir);
             CardSessionApi ownDesk = client(CardSessionApi.class, server.api(), issuer.issue(Roles.CLINIC, "desk",
@@ -498,7 +503,90 @@ class CardSessionIT {
                     .eligibility().validity());
             assertEquals(1, bareLookup(bareDesk, bare).validity(), "backed by the confirmed session");
             assertError(401, ErrorCodes.CARD_SESSION_REQUIRED, () -> bareLookup(otherBareDesk, bare));
+
+            aConsentThatExpiredOpensTheLimitGroupNoMore(server.api(), issuer, own.p4(), ownDesk, bareDesk, bare);
         }
+    }
+
+    /**
+     * P4 holds a 限度額適用認定証; the patient consents at the reader: the session's answer carries it. Once the
+     * consent's lifetime has passed (polled, no longer than needed), the same clinic's answer carries it no more and
+     * says no consent is live; the trail and the access history show the answer with the group, the grant, and the
+     * later answer without it; the expired consent was not withdrawn by anyone.
+     */
+    private static void aConsentThatExpiredOpensTheLimitGroupNoMore(URI api, ItSupport.Tokens issuer,
+                                                                    TestPki.Card card, CardSessionApi ownDesk,
+                                                                    EligibilityApi bareDesk, CertificateLookupRequest bare)
+            throws Throwable {
+        LimitCertificate a03 = new LimitCertificate(LimitCertificateClassification.LIMIT, LimitCategory.A03,
+                APRIL_2024, APRIL_2024, TODAY.plusYears(1), null);
+        SyncApi sync = client(SyncApi.class, api, issuer.issue(Roles.INSURER_SYNC, "sync-311",
+                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(INSURER))));
+        assertEquals(1, sync.submit(batch(INSURER, new SyncRecord("p4-limit", SyncOperation.CHANGE,
+                new PersonData("LK-311-P4", null, null, null, null), new QualificationData(null, null, null, null,
+                null, null, null, null, null, null, null, a03, null, null), TODAY.minusDays(1), null, null)))
+                .accepted());
+
+        CardSession consenting = ownDesk.open();
+        CardSessionResult given = ownDesk.confirm(consenting.sessionId(), confirmation(card, consenting, null,
+                new ConsentChoices(true, false, null, null)));
+        ConsentView consent = consent(given, ConsentCategory.LIMIT_CERTIFICATE);
+        assertTrue(consent.granted(), consent.toString());
+        assertEquals(Duration.ofSeconds(CONSENT_SECONDS), Duration.between(consent.grantedAt(),
+                consent.expiresAt()), "the configured lifetime");
+        QualificationView live = given.eligibility().qualifications().get(0);
+        assertTrue(live.limitCertificateConsent());
+        assertEquals(a03, live.limitCertificate(), "answered while the consent lives");
+
+        CertificateLookupResult expired = null;
+        while (expired == null) {
+            CertificateLookupResult answer = bareLookup(bareDesk, bare);
+            if (!answer.qualifications().get(0).limitCertificateConsent()) {
+                expired = answer;
+            } else {
+                assertTrue(Instant.now().isBefore(consent.expiresAt().plusSeconds(30)),
+                        "the consent still opens the group 30 s after it expired");
+                Thread.sleep(250);
+            }
+        }
+        assertFalse(Instant.now().isBefore(consent.expiresAt()), "not closed before the consent expired");
+        QualificationView after = expired.qualifications().get(0);
+        assertEquals(1, expired.validity());
+        assertNull(after.limitCertificate(), "not answered once the consent expired");
+        assertFalse(after.specificDiseasesConsent());
+
+        // at the reader again without consent: the expired consent shows as not given, and nobody withdrew it
+        CardSession declined = ownDesk.open();
+        CardSessionResult again = ownDesk.confirm(declined.sessionId(), confirmation(card, declined, null, NONE));
+        assertEquals(new ConsentView(ConsentCategory.LIMIT_CERTIFICATE, false, null, null, null),
+                consent(again, ConsentCategory.LIMIT_CERTIFICATE));
+        assertFalse(again.eligibility().qualifications().get(0).limitCertificateConsent());
+
+        List<AuditEntryView> trail = client(AuditApi.class, api, issuer.issue(Roles.AUDITOR, "auditor-311",
+                Map.of())).search(CLINIC, null, TODAY.minusDays(1).toString(), TODAY.plusDays(1).toString(), 0,
+                1000).items();
+        assertEquals("1 LIMIT_CERTIFICATE", resultOf(trail, given.eligibility().checkId()));
+        assertEquals("1", resultOf(trail, expired.checkId()), "the answer after expiry carried no consent-bound group");
+        assertTrue(trail.stream().anyMatch(e -> e.kind().equals("CONSENT_GRANTED")
+                && e.result().equals("LIMIT_CERTIFICATE UNTIL " + consent.expiresAt())), trail.toString());
+
+        AccessHistoryApi portal = ItSupport.anonymousClient(AccessHistoryApi.class, api);
+        String challenge = portal.challenge().challenge();
+        List<AccessEntry> history = portal.history(new AccessHistoryRequest(card.base64(), challenge,
+                card.sign(challenge))).entries();
+        assertTrue(history.stream().anyMatch(e -> CLINIC.equals(e.medicalInstitutionCode())
+                && e.kind().equals("CARD_SESSION") && e.result().equals("1 LIMIT_CERTIFICATE")), history.toString());
+        assertTrue(history.stream().anyMatch(e -> e.kind().equals("CONSENT_GRANTED")
+                && e.result().startsWith("LIMIT_CERTIFICATE UNTIL ")), history.toString());
+        assertTrue(history.stream().anyMatch(e -> CLINIC.equals(e.medicalInstitutionCode())
+                && e.kind().equals("CERTIFICATE_LOOKUP") && e.result().equals("1")), history.toString());
+        assertTrue(history.stream().noneMatch(e -> e.kind().equals("CONSENT_WITHDRAWN")),
+                "an expired consent is not a withdrawal: " + history);
+    }
+
+    private static String resultOf(List<AuditEntryView> trail, String checkId) {
+        return trail.stream().filter(e -> checkId.equals(e.checkId())).findFirst()
+                .orElseThrow(() -> new AssertionError(checkId + " is on the trail")).result();
     }
 
     @SuppressWarnings("deprecation")

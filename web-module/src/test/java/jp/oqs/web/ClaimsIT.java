@@ -126,7 +126,7 @@ class ClaimsIT {
                 acquire("p", "LK-CLM-P", "請求", "3", APRIL_2024),
                 acquire("t", "LK-CLM-T", "請求", "4", APRIL_2024),
                 acquire("c", dependent, new QualificationData("請求", "5", null, null, Relationship.DEPENDENT,
-                        APRIL_2024, 30, null, null, null, null, null, null)),
+                        APRIL_2024, 30, null, null, null, null, null, null, null)),
                 acquire("l", "LK-CLM-L", "請求", "6", APRIL_2024),
                 lose("r-lost", "LK-CLM-R", may(1), LossReason.OTHER_INSURANCE),
                 lose("p-lost", "LK-CLM-P", may(15), LossReason.OTHER_INSURANCE),

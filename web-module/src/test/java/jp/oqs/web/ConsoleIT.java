@@ -312,7 +312,7 @@ class ConsoleIT {
                         new QualificationData(null, null, null, null, null, null, null, null, null,
                                 CardClassification.QUALIFICATION_CERTIFICATE, null, new LimitCertificate(
                                 LimitCertificateClassification.LIMIT, LimitCategory.A03, LocalDate.of(2024, 11, 20),
-                                LocalDate.of(2024, 12, 1), LocalDate.of(2025, 11, 30), null), null),
+                                LocalDate.of(2024, 12, 1), LocalDate.of(2025, 11, 30), null), null, null),
                         LocalDate.of(2024, 12, 1), null, null))));
         // the person joins another insurer while still open here: a notice for this insurer
         server.assertStatus(200, HTTP.post(server, "sync/batches", job, SyncRecords.batch(other,

@@ -29,7 +29,11 @@ import jp.oqs.api.eligibility.BulkStatus;
 import jp.oqs.api.eligibility.CardConfirmation;
 import jp.oqs.api.eligibility.CardSession;
 import jp.oqs.api.eligibility.CardSessionApi;
+import jp.oqs.api.eligibility.CardSessionResult;
+import jp.oqs.api.eligibility.CertificateLookupRequest;
+import jp.oqs.api.eligibility.ConsentCategory;
 import jp.oqs.api.eligibility.ConsentChoices;
+import jp.oqs.api.eligibility.ConsentView;
 import jp.oqs.api.eligibility.EligibilityApi;
 import jp.oqs.api.eligibility.LookupRequest;
 import jp.oqs.api.eligibility.PrescriptionForm;
@@ -43,6 +47,7 @@ import jp.oqs.api.person.CardRegistrationApi;
 import jp.oqs.api.person.CardRegistrationRequest;
 import jp.oqs.api.security.Roles;
 import jp.oqs.api.sync.CardClassification;
+import jp.oqs.api.sync.CertificateGroup;
 import jp.oqs.api.sync.ElderlyRecipient;
 import jp.oqs.api.sync.LimitCategory;
 import jp.oqs.api.sync.LimitCertificate;
@@ -154,11 +159,12 @@ class DeskChargeIT {
 
         SyncBatchResult limit = sync.submit(batch(SOCIETY, SyncRecords.acquire("limit",
                 person("LK-CH-LIMIT", LIMIT_BIRTH), new QualificationData("L", "1", null, null, Relationship.SELF,
-                        ACQUIRED, 30, null, null, CardClassification.GENERAL, null, A03, List.of(DIALYSIS)))));
+                        ACQUIRED, 30, null, null, CardClassification.GENERAL, null, A03, List.of(DIALYSIS),
+                        null))));
         assertEquals(1, limit.accepted(), limit.toString());
         SyncBatchResult renewed = sync.submit(batch(SOCIETY, change("limit-renewed", "LK-CH-LIMIT", A02.validFrom(),
                 new QualificationData(null, null, null, null, null, null, null, null, null, null, null, A02,
-                        null))));
+                        null, null))));
         assertEquals(1, renewed.accepted(), renewed.toString());
 
         TestPki ca = new TestPki("OQS Desk Charge CA");
@@ -181,13 +187,13 @@ class DeskChargeIT {
     private static SyncRecord acquire(String recordId, PersonData person, String symbol, String number,
                                       LocalDate acquiredOn, CardClassification card, ElderlyRecipient elderly) {
         return SyncRecords.acquire(recordId, person, new QualificationData(symbol, number, null, null,
-                Relationship.SELF, acquiredOn, 30, null, null, card, elderly, null, null));
+                Relationship.SELF, acquiredOn, 30, null, null, card, elderly, null, null, null));
     }
 
     private static SyncRecord acquireWithLimit(String recordId, PersonData person, String number,
                                                LocalDate acquiredOn, LimitCertificate limit) {
         return SyncRecords.acquire(recordId, person, new QualificationData("LC", number, null, null,
-                Relationship.SELF, acquiredOn, 30, null, null, null, null, limit, null));
+                Relationship.SELF, acquiredOn, 30, null, null, null, null, limit, null, null));
     }
 
     private static SyncRecord change(String recordId, String linkKey, LocalDate from, QualificationData data) {
@@ -236,15 +242,23 @@ class DeskChargeIT {
         assertEquals(30, certificate.copayRatio());
     }
 
+    /** 未就学 and its copay: 20 % (the insurer recorded 30 for these children) until that March 31, then 30. */
     @Test
     void preschoolUntilTheMarch31AfterTheChildReachesSix() {
         LocalDate aprilSecond = LocalDate.of(2019, 4, 2);
-        assertTrue(lookup(SOCIETY, "K", "2", aprilSecond, LocalDate.of(2026, 3, 31)).preschool());
-        assertFalse(lookup(SOCIETY, "K", "2", aprilSecond, LocalDate.of(2026, 4, 1)).preschool());
+        QualificationView lastPreschoolDay = lookup(SOCIETY, "K", "2", aprilSecond, LocalDate.of(2026, 3, 31));
+        assertTrue(lastPreschoolDay.preschool());
+        assertEquals(20, lastPreschoolDay.copayRatio(), "a preschool child pays 20 %");
+        QualificationView firstSchoolDay = lookup(SOCIETY, "K", "2", aprilSecond, LocalDate.of(2026, 4, 1));
+        assertFalse(firstSchoolDay.preschool());
+        assertEquals(30, firstSchoolDay.copayRatio(), "at school: the insurer's ratio");
         LocalDate aprilFirst = LocalDate.of(2019, 4, 1);
-        assertTrue(lookup(SOCIETY, "K", "3", aprilFirst, LocalDate.of(2025, 3, 31)).preschool());
-        assertFalse(lookup(SOCIETY, "K", "3", aprilFirst, LocalDate.of(2025, 4, 1)).preschool(),
-                "born on April 1: school a year earlier");
+        QualificationView aYearEarlier = lookup(SOCIETY, "K", "3", aprilFirst, LocalDate.of(2025, 3, 31));
+        assertTrue(aYearEarlier.preschool());
+        assertEquals(20, aYearEarlier.copayRatio());
+        QualificationView atSchool = lookup(SOCIETY, "K", "3", aprilFirst, LocalDate.of(2025, 4, 1));
+        assertFalse(atSchool.preschool(), "born on April 1: school a year earlier");
+        assertEquals(30, atSchool.copayRatio());
         assertFalse(elder(LocalDate.of(2025, 4, 1)).preschool());
     }
 
@@ -361,26 +375,89 @@ class DeskChargeIT {
 
     @Test
     void atTheReaderEachGroupIsAnsweredOnlyWithItsCategorysLiveConsent() throws Exception {
-        CardSessionApi desk = client(CardSessionApi.class, deployment, token(Roles.CLINIC, "desk-charge",
-                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, CLINIC)));
+        CardSessionApi desk = as(CardSessionApi.class, CLINIC);
         LocalDate may = LocalDate.of(2025, 5, 1);
-        CardSession first = desk.open();
-        QualificationView limitOnly = desk.confirm(first.sessionId(), new CardConfirmation(limitCard.base64(),
-                limitCard.sign(first.nonce()), may, new ConsentChoices(true, false, null, null),
-                PrescriptionForm.PAPER)).eligibility().qualifications().get(0);
+        QualificationView limitOnly = atReader(desk, may, new ConsentChoices(true, false, null, null))
+                .eligibility().qualifications().get(0);
         assertTrue(limitOnly.limitCertificateConsent());
         assertEquals(A03, limitOnly.limitCertificate());
         assertFalse(limitOnly.specificDiseasesConsent());
         assertNull(limitOnly.specificDiseases());
 
-        CardSession second = desk.open();
-        QualificationView diseasesOnly = desk.confirm(second.sessionId(), new CardConfirmation(limitCard.base64(),
-                limitCard.sign(second.nonce()), may, new ConsentChoices(false, true, null, null),
-                PrescriptionForm.PAPER)).eligibility().qualifications().get(0);
+        QualificationView diseasesOnly = atReader(desk, may, new ConsentChoices(false, true, null, null))
+                .eligibility().qualifications().get(0);
         assertFalse(diseasesOnly.limitCertificateConsent(), "answered no at the reader: the consent ended");
         assertNull(diseasesOnly.limitCertificate());
         assertTrue(diseasesOnly.specificDiseasesConsent());
         assertEquals(List.of(DIALYSIS), diseasesOnly.specificDiseases());
+    }
+
+    /**
+     * Consent is per clinic: what the patient allowed at clinic A's reader opens nothing to clinic B, by any path
+     * (B's card session, certificate lookup, single and bulk lookups by numbers without B's own flag), and B's
+     * "no" at its reader does not end A's consent.
+     */
+    @Test
+    void aConsentGivenAtOneClinicsReaderOpensNothingToAnotherClinic() throws Exception {
+        String codeA = "011011373" + CheckDigits.luhn("011011373");
+        String codeB = "011011374" + CheckDigits.luhn("011011374");
+        CardSessionApi deskA = as(CardSessionApi.class, codeA);
+        CardSessionApi deskB = as(CardSessionApi.class, codeB);
+        EligibilityApi clinicA = as(EligibilityApi.class, codeA);
+        EligibilityApi clinicB = as(EligibilityApi.class, codeB);
+        LocalDate may = LocalDate.of(2025, 5, 1);
+
+        QualificationView shownToA = atReader(deskA, may, new ConsentChoices(true, true, null, null))
+                .eligibility().qualifications().get(0);
+        assertEquals(A03, shownToA.limitCertificate(), "the clinic the patient consented to");
+        assertEquals(List.of(DIALYSIS), shownToA.specificDiseases());
+
+        var sessionB = atReader(deskB, may, new ConsentChoices(false, false, null, null));
+        assertWithheld(sessionB.eligibility().qualifications().get(0), "B's card session");
+        assertEquals(new ConsentView(ConsentCategory.LIMIT_CERTIFICATE, false, null, null, null), sessionB.consents().get(0), "B never had a consent to end");
+        @SuppressWarnings("deprecation")
+        var certificateB = clinicB.certificateLookup(new CertificateLookupRequest(limitCard.base64(),
+                null));
+        assertWithheld(certificateB.qualifications().get(0), "B's certificate lookup");
+        assertWithheld(clinicB.lookup(new LookupRequest(SOCIETY, "L", "1", null, null, LIMIT_BIRTH, may, null))
+                .qualification(), "B's lookup by numbers without its own flag");
+        assertWithheld(awaitBulk(clinicB, List.of(new BulkEntry("b", SOCIETY, "L", "1", null, null, LIMIT_BIRTH, may,
+                null))).results().get(0).answer().qualification(), "B's bulk entry without its own flag");
+
+        @SuppressWarnings("deprecation")
+        var certificateA = clinicA.certificateLookup(new CertificateLookupRequest(limitCard.base64(),
+                null));
+        assertTrue(certificateA.qualifications().get(0).limitCertificateConsent(), "A's consent is still live");
+        assertTrue(certificateA.qualifications().get(0).specificDiseasesConsent());
+
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        List<AuditEntryView> trailB = client(AuditApi.class, deployment, token(Roles.AUDITOR, "auditor-charge"))
+                .search(codeB, null, today.minusDays(1).toString(), today.plusDays(1).toString(), 0, 1000).items();
+        List<String> answersToB = trailB.stream().filter(e -> List.of("CARD_SESSION", "CERTIFICATE_LOOKUP", "LOOKUP",
+                "BULK_ENTRY").contains(e.kind()) && !e.result().equals("OPENED")).map(AuditEntryView::result).toList();
+        assertEquals(List.of("1", "1", "1", "1"), answersToB, "no answer to B carried a group: " + trailB);
+        assertTrue(trailB.stream().noneMatch(e -> e.kind().startsWith("CONSENT_")), trailB.toString());
+    }
+
+    /** A client of the contract as the clinic {@code code}. */
+    private <T> T as(Class<T> api, String code) {
+        return client(api, deployment, token(Roles.CLINIC, "clinic-" + code,
+                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, code)));
+    }
+
+    /** The limit card at the clinic's reader: a session opened and confirmed with the patient's choices. */
+    private static CardSessionResult atReader(CardSessionApi desk, LocalDate asOf, ConsentChoices choices)
+            throws Exception {
+        CardSession session = desk.open();
+        return desk.confirm(session.sessionId(), new CardConfirmation(limitCard.base64(),
+                limitCard.sign(session.nonce()), asOf, choices, PrescriptionForm.PAPER));
+    }
+
+    private static void assertWithheld(QualificationView answer, String path) {
+        assertFalse(answer.limitCertificateConsent(), path + " echoes no consent");
+        assertNull(answer.limitCertificate(), path);
+        assertFalse(answer.specificDiseasesConsent(), path);
+        assertNull(answer.specificDiseases(), path);
     }
 
     @Test
@@ -428,20 +505,19 @@ class DeskChargeIT {
                 from, from, from.plusYears(1), 10_000);
         RecordResult twice = rejected(SOCIETY, SyncRecords.acquire("twice", person("LK-CH-SD", LIMIT_BIRTH),
                 new QualificationData("SD", "1", null, null, Relationship.SELF, ACQUIRED, 30, null, null, null, null,
-                        null, List.of(hemophilia, hemophilia))));
+                        null, List.of(hemophilia, hemophilia), null)));
         assertTrue(twice.message().contains("重複"), twice.message());
         RecordResult limit = rejected(SOCIETY, SyncRecords.acquire("limit", person("LK-CH-SD", LIMIT_BIRTH),
                 new QualificationData("SD", "1", null, null, Relationship.SELF, ACQUIRED, 30, null, null, null, null,
                         null, List.of(new SpecificDisease(SpecificDiseaseCategory.HIV_FROM_BLOOD_PRODUCTS, from, from,
-                        from.plusYears(1), 15_000)))));
+                        from.plusYears(1), 15_000)), null)));
         assertTrue(limit.message().contains("10000円・20000円"), limit.message());
     }
 
     @Test
     void aBulkAnswerSaysWhetherTheLimitDataChangedSinceTheClinicsPreviousOne() {
         String code = "011011372" + CheckDigits.luhn("011011372");
-        EligibilityApi another = client(EligibilityApi.class, deployment, token(Roles.CLINIC, "clinic-charge-bulk",
-                Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, code)));
+        EligibilityApi another = as(EligibilityApi.class, code);
         LocalDate may = LocalDate.of(2025, 5, 1);
         LocalDate august = A02.validFrom();
         BulkResult first = awaitBulk(another, List.of(
@@ -457,6 +533,102 @@ class DeskChargeIT {
                 new BulkEntry("may", SOCIETY, "L", "1", null, null, LIMIT_BIRTH, may, true)));
         assertEquals(List.of(false, true), second.results().stream().map(r -> r.limitCertificateChanged()).toList(),
                 "compared with the previous answer: A02 again, then A03 instead of A02");
+    }
+
+    /**
+     * A CHANGE ends a certificate explicitly ({@code endCertificates}): from its date the group is gone, a group
+     * not named is kept, and a lookup of an earlier date still sees the certificate.
+     */
+    @Test
+    void aChangeEndsACertificateExplicitlyFromItsDateAndKeepsTheHistory() {
+        SyncBatchResult acquired = sync.submit(batch(SOCIETY,
+                SyncRecords.acquire("end-limit", person("LK-CH-END", LIMIT_BIRTH), new QualificationData("END", "1",
+                        null, null, Relationship.SELF, ACQUIRED, 30, null, null, null, null, A03, List.of(DIALYSIS),
+                        null)),
+                acquire("end-elder", person("LK-CH-END-ELDER", SEVENTY), "END", "2", ACQUIRED, null,
+                        FIRST_CERTIFICATE)));
+        assertEquals(2, acquired.accepted(), acquired.toString());
+        LocalDate limitEnds = LocalDate.of(2025, 10, 1);
+        LocalDate diseasesEnd = LocalDate.of(2025, 11, 1);
+        LocalDate elderlyEnds = LocalDate.of(2025, 1, 1);
+        SyncBatchResult ended = sync.submit(batch(SOCIETY,
+                change("end-limit-1", "LK-CH-END", limitEnds, ends(CertificateGroup.LIMIT_CERTIFICATE)),
+                change("end-limit-2", "LK-CH-END", diseasesEnd, ends(CertificateGroup.SPECIFIC_DISEASES)),
+                change("end-elder-1", "LK-CH-END-ELDER", elderlyEnds, ends(CertificateGroup.ELDERLY_RECIPIENT))));
+        assertEquals(3, ended.accepted(), ended.toString());
+
+        QualificationView before = certificatesEnded(limitEnds.minusDays(1));
+        assertEquals(A03, before.limitCertificate(), "the day before: the certificate as it was");
+        QualificationView limitGone = certificatesEnded(limitEnds);
+        assertNull(limitGone.limitCertificate(), "ended from the CHANGE's date, though its own validTo is later");
+        assertEquals(List.of(DIALYSIS), limitGone.specificDiseases(), "a group not named is kept");
+        assertEquals(List.of(DIALYSIS), certificatesEnded(diseasesEnd.minusDays(1)).specificDiseases());
+        QualificationView diseasesGone = certificatesEnded(diseasesEnd);
+        assertEquals(List.of(), diseasesGone.specificDiseases());
+        assertNull(diseasesGone.limitCertificate(), "ended before stays ended");
+
+        QualificationView elderBefore = lookup(SOCIETY, "END", "2", SEVENTY, elderlyEnds.minusDays(1));
+        assertEquals(FIRST_CERTIFICATE, elderBefore.elderlyRecipient());
+        assertEquals(20, elderBefore.copayRatio());
+        QualificationView elderAfter = lookup(SOCIETY, "END", "2", SEVENTY, elderlyEnds);
+        assertNull(elderAfter.elderlyRecipient());
+        assertEquals(30, elderAfter.copayRatio(), "without the certificate: the qualification's ratio");
+    }
+
+    @Test
+    void endingACertificateItAlsoSendsOrOnAnAcquireIsRejectedWithTheReason() {
+        QualificationData both = new QualificationData(null, null, null, null, null, null, null, null, null, null,
+                null, A02, null, List.of(CertificateGroup.LIMIT_CERTIFICATE));
+        RecordResult contradiction = rejected(SOCIETY, change("end-both", "LK-CH-LIMIT", LocalDate.of(2026, 11, 1),
+                both));
+        assertTrue(contradiction.message().contains("LIMIT_CERTIFICATE"), contradiction.message());
+        assertEquals(A02, limited(LocalDate.of(2026, 11, 1), true).limitCertificate(), "nothing changed");
+        RecordResult acquire = rejected(SOCIETY, SyncRecords.acquire("end-acquire", person("LK-CH-END-NEW",
+                LIMIT_BIRTH), new QualificationData("END", "3", null, null, Relationship.SELF, ACQUIRED, 30, null,
+                null, null, null, null, null, List.of(CertificateGroup.ELDERLY_RECIPIENT))));
+        assertTrue(acquire.message().contains("endCertificates"), acquire.message());
+    }
+
+    private static QualificationData ends(CertificateGroup group) {
+        return new QualificationData(null, null, null, null, null, null, null, null, null, null, null, null, null,
+                List.of(group));
+    }
+
+    private QualificationView certificatesEnded(LocalDate asOf) {
+        var result = clinic.lookup(new LookupRequest(SOCIETY, "END", "1", null, null, LIMIT_BIRTH, asOf, true));
+        assertEquals(1, result.validity(), result.toString());
+        return result.qualification();
+    }
+
+    /**
+     * The bulk flag compares with the clinic's previous answer of any kind that showed the 限度額 data (both groups
+     * under consent): a single lookup with the flag and a card session with both consents count; a card session with
+     * the 限度額 consent only does not (it showed half of the data).
+     */
+    @Test
+    void theBulkFlagComparesWithTheClinicsPreviousAnswerOfAnyKind() throws Exception {
+        String code = "011011375" + CheckDigits.luhn("011011375");
+        EligibilityApi lookups = as(EligibilityApi.class, code);
+        CardSessionApi desk = as(CardSessionApi.class, code);
+        LocalDate may = LocalDate.of(2025, 5, 1);
+        LocalDate august = A02.validFrom();
+        BulkEntry mayEntry = new BulkEntry("may", SOCIETY, "L", "1", null, null, LIMIT_BIRTH, may, true);
+
+        assertEquals(A03, lookups.lookup(new LookupRequest(SOCIETY, "L", "1", null, null, LIMIT_BIRTH, may, true))
+                .qualification().limitCertificate());
+        assertEquals(false, awaitBulk(lookups, List.of(mayEntry)).results().get(0).limitCertificateChanged(),
+                "the single lookup showed the same A03");
+
+        QualificationView shownInAugust = atReader(desk, august, new ConsentChoices(true, true, null, null))
+                .eligibility().qualifications().get(0);
+        assertEquals(A02, shownInAugust.limitCertificate());
+        assertEquals(true, awaitBulk(lookups, List.of(mayEntry)).results().get(0).limitCertificateChanged(),
+                "the card session showed A02 since");
+
+        assertEquals(A02, atReader(desk, august, new ConsentChoices(true, false, null, null)).eligibility()
+                .qualifications().get(0).limitCertificate());
+        assertEquals(false, awaitBulk(lookups, List.of(mayEntry)).results().get(0).limitCertificateChanged(),
+                "an answer with the 限度額 group only is not compared with: A03 as the bulk answer before");
     }
 
     /** The OpenAPI document describes the new fields, and each code list with the real interface's codes. */
@@ -478,6 +650,15 @@ class DeskChargeIT {
         for (String group : List.of("elderlyRecipient", "limitCertificate", "specificDiseases")) {
             assertTrue(data.containsKey(group), group);
         }
+        assertEquals(List.of("ELDERLY_RECIPIENT", "LIMIT_CERTIFICATE", "SPECIFIC_DISEASES"),
+                data.getJsonObject("endCertificates").getJsonObject("items").getJsonArray("enum")
+                        .getValuesAs(jakarta.json.JsonString::getString), data.toString());
+        assertTrue(data.getJsonObject("endCertificates").getString("description").contains("never dropped"));
+        jakarta.json.JsonObject view = schemas.getJsonObject("QualificationView").getJsonObject("properties");
+        assertTrue(view.getJsonObject("copayRatio").getString("description").contains("20 for a preschool child"),
+                view.toString());
+        assertTrue(schemas.getJsonObject("BulkEntryResult").getJsonObject("properties")
+                .getJsonObject("limitCertificateChanged").getString("description").contains("of any kind"));
         assertTrue(schemas.getJsonObject("SpecificDisease").getJsonObject("properties").getJsonObject("category")
                 .getString("description").contains("CHRONIC_RENAL_FAILURE=1"));
         assertTrue(schemas.getJsonObject("LookupRequest").getJsonObject("properties")

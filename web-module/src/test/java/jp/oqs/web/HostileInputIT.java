@@ -63,6 +63,14 @@ import jp.oqs.api.eligibility.EligibilityApi;
 import jp.oqs.api.eligibility.LookupRequest;
 import jp.oqs.api.eligibility.ReferenceNumberEntry;
 import jp.oqs.api.eligibility.ReferenceNumbersRequest;
+import jp.oqs.api.health.CheckupBatchRequest;
+import jp.oqs.api.health.CheckupItem;
+import jp.oqs.api.health.CheckupRecord;
+import jp.oqs.api.health.CheckupValue;
+import jp.oqs.api.health.ClinicHealthRequest;
+import jp.oqs.api.health.DrugCodeKind;
+import jp.oqs.api.health.MedicationBatchRequest;
+import jp.oqs.api.health.MedicationRecord;
 import jp.oqs.api.insurer.CharacterClass;
 import jp.oqs.api.insurer.CheckDigitScheme;
 import jp.oqs.api.insurer.Contact;
@@ -370,9 +378,18 @@ class HostileInputIT {
                     List.of(new SyncRecord("r" + n, SyncOperation.ACQUIRE, new PersonData("LK-H902-" + n, BIRTH,
                             Sex.FEMALE, "敵対花子", "テキタイハナコ"), new QualificationData("宮崎", String.valueOf(1000 + n),
                             null, null, Relationship.SELF, APRIL_2024, 30, null, null, CardClassification.GENERAL, null,
-                            null, null), null, null, null))));
+                            null, null, null), null, null, null))));
         });
         seeds.put(CertificateEnrolment.class, () -> json(new CertificateEnrolment("LK-H902-P1", certificate)));
+        seeds.put(CheckupBatchRequest.class, () -> json(new CheckupBatchRequest(new UUID(random.nextLong(),
+                random.nextLong()), SYNC_INSURER, List.of(new CheckupRecord("c" + person.incrementAndGet(),
+                "LK-H902-P1", APRIL_2024, List.of(new CheckupValue(CheckupItem.SYSTOLIC_BLOOD_PRESSURE.code(), "128",
+                "mmHg"), new CheckupValue(CheckupItem.URINE_SUGAR.code(), "1", null)))))));
+        seeds.put(MedicationBatchRequest.class, () -> json(new MedicationBatchRequest(new UUID(random.nextLong(),
+                random.nextLong()), SYNC_INSURER, List.of(new MedicationRecord("m" + person.incrementAndGet(),
+                "LK-H902-P1", APRIL_2024, CLINIC, DrugCodeKind.YJ, "2149039F1021", "敵対錠5mg", "1.5", "錠", 14)))));
+        seeds.put(ClinicHealthRequest.class, () -> json(new ClinicHealthRequest(fixture.sessions().get(
+                random.nextInt(fixture.sessions().size())))));
         seeds.put(OnboardInsurerRequest.class, () -> json(new OnboardInsurerRequest(NEW_INSURER, "敵対新規保険者",
                 "テキタイシンキ", new Contact("総務部", "担当者", "03-1234-5678", "desk@example.jp"),
                 new NumberingRuleRequest(NumberingRuleKind.CENTRAL_GENERATED, LocalDate.of(2026, 1, 1), null, null,
@@ -489,9 +506,10 @@ class HostileInputIT {
 
     private void judge(HostileRequests.Probe probe, Endpoint endpoint, Set<Integer> documented, URI api,
                        Outcomes outcomes) {
+        // the printable check-ups answer HTML: asked for it, so that its body is parsed and judged too
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api + "/" + probe.target()))
                 .timeout(ANSWER_WITHIN)
-                .header("Accept", "application/json");
+                .header("Accept", endpoint.path().endsWith("/print") ? "text/html" : "application/json");
         outcomes.requests.incrementAndGet();
         if (probe.authorization() != null) {
             request.header("Authorization", probe.authorization());

@@ -131,6 +131,19 @@ public final class ItSupport {
         return body;
     }
 
+    /** Issues a token on the server at hand: the shared test server, or a server of a test's own. */
+    @FunctionalInterface
+    public interface Tokens {
+        String issue(String role, String subject, Map<String, Object> claims) throws Exception;
+    }
+
+    /** Tokens (an hour long) for a server of a test's own on {@code dataDir}, whose signing key is made here. */
+    public static Tokens ownTokens(Path dataDir) throws Exception {
+        EmbeddedTokens tokens = new EmbeddedTokens(dataDir);
+        tokens.ensureKey();
+        return (role, subject, claims) -> tokens.issue(role, subject, claims, Duration.ofHours(1));
+    }
+
     /** A valid 8-digit insurer number: 法別 + 都道府県 + serial + Luhn check digit. */
     public static String insurerNumber(String houbetsu, String prefecture, int serial) {
         String body = houbetsu + prefecture + String.format("%03d", serial);

@@ -33,7 +33,8 @@ public final class SyncRecords {
     public static SyncRecord acquire(String recordId, String linkKey, String symbol, String number,
                                      LocalDate acquiredOn) {
         return acquire(recordId, person(linkKey), new QualificationData(symbol, number, null, null,
-                Relationship.SELF, acquiredOn, 30, acquiredOn, acquiredOn.plusYears(5), null, null, null, null));
+                Relationship.SELF, acquiredOn, 30, acquiredOn, acquiredOn.plusYears(5), null, null, null, null,
+                null));
     }
 
     public static SyncRecord acquire(String recordId, PersonData person, QualificationData qualification) {
@@ -43,7 +44,7 @@ public final class SyncRecords {
     public static QualificationData qualification(String symbol, String number, String individualNumber,
                                                   String branchNumber, LocalDate acquiredOn) {
         return new QualificationData(symbol, number, individualNumber, branchNumber, Relationship.SELF, acquiredOn,
-                30, null, null, null, null, null, null);
+                30, null, null, null, null, null, null, null);
     }
 
     public static SyncRecord change(String recordId, String linkKey, LocalDate from, int copayRatio) {
@@ -60,7 +61,7 @@ public final class SyncRecords {
     public static QualificationData attributes(Integer copayRatio, CardClassification cardClassification,
                                                ElderlyRecipient elderlyRecipient) {
         return new QualificationData(null, null, null, null, null, null, copayRatio, null, null, cardClassification,
-                elderlyRecipient, null, null);
+                elderlyRecipient, null, null, null);
     }
 
     public static SyncRecord lose(String recordId, String linkKey, LocalDate lostOn, LossReason reason) {

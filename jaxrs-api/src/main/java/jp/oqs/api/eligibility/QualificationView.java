@@ -2,6 +2,7 @@ package jp.oqs.api.eligibility;
 
 import java.time.LocalDate;
 import java.util.List;
+import jp.oqs.api.Description;
 import jp.oqs.api.sync.CardClassification;
 import jp.oqs.api.sync.ElderlyRecipient;
 import jp.oqs.api.sync.LimitCertificate;
@@ -16,7 +17,8 @@ import jp.oqs.api.sync.SpecificDisease;
  * @param insurerNumber  8 digits (国保 zero-padded)
  * @param lossReasonCode 01, 02, 03 or 99 when lost
  * @param copayRatio     負担割合 in percent for a visit on {@code asOf}: the 高齢受給者証's ratio while it is valid
- *                       that day, else the qualification's
+ *                       that day; 20 for a {@code preschool} child (or the qualification's ratio when lower); else
+ *                       the qualification's
  * @param cardClassification     被保険者証区分, when the insurer sent one
  * @param cardClassificationCode its two-digit code (01–07)
  * @param elderlyRecipient       高齢受給者証 valid on {@code asOf}, else absent
@@ -35,10 +37,17 @@ public record QualificationView(String insurerNumber, String insurerName, String
                                 String branchNumber, String individualNumber, Relationship relationship,
                                 String nameKanji, String nameKana, Sex sex, LocalDate birthDate,
                                 LocalDate acquiredOn, LocalDate lostOn, LossReason lossReason,
-                                String lossReasonCode, int copayRatio, LocalDate cardIssuedOn,
+                                String lossReasonCode,
+                                @Description("負担割合 in percent for a visit on asOf: the elderlyRecipient's ratio"
+                                        + " while it is valid that day; 20 for a preschool child (or the"
+                                        + " qualification's ratio when that is lower); else the qualification's")
+                                int copayRatio, LocalDate cardIssuedOn,
                                 LocalDate cardExpiresOn, String referenceNumber,
                                 CardClassification cardClassification, String cardClassificationCode,
-                                ElderlyRecipient elderlyRecipient, boolean preschool,
+                                ElderlyRecipient elderlyRecipient,
+                                @Description("未就学 on asOf: until the first March 31 on or after the day before"
+                                        + " the 6th birthday; copayRatio is then 20 (or lower)")
+                                boolean preschool,
                                 boolean limitCertificateConsent, LimitCertificate limitCertificate,
                                 boolean specificDiseasesConsent, List<SpecificDisease> specificDiseases) {
 }

@@ -89,6 +89,18 @@ public final class ErrorCodes {
     public static final String CARD_NOT_REGISTERED = "CARD_NOT_REGISTERED";
     public static final String CARD_SESSION_REQUIRED = "CARD_SESSION_REQUIRED";
     public static final String CONSENT_NOT_FOUND = "CONSENT_NOT_FOUND";
+    /** 403: the consent of this category to the clinic ran out (24 hours after it was given at the reader). */
+    public static final String CONSENT_EXPIRED = "CONSENT_EXPIRED";
+    /** 403: the person withdrew the consent of this category to the clinic (with the card, or "no" at the reader). */
+    public static final String CONSENT_WITHDRAWN = "CONSENT_WITHDRAWN";
+
+    // health records (特定健診, 薬剤情報): per-record rejections
+    /** The record's person is not, and never was, insured by the batch's insurer (or the link key is unknown). */
+    public static final String PERSON_NOT_INSURED = "PERSON_NOT_INSURED";
+    /** A check-up value outside the range its item accepts. */
+    public static final String CHECKUP_VALUE_OUT_OF_RANGE = "CHECKUP_VALUE_OUT_OF_RANGE";
+    /** A check-up value in another unit than its item's, or not a value of its item's form. */
+    public static final String CHECKUP_VALUE_INVALID = "CHECKUP_VALUE_INVALID";
 
     // claims (レセプト振替・分割)
     public static final String CLAIMS_TOO_LARGE = "CLAIMS_TOO_LARGE";

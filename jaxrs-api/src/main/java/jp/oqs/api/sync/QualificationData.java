@@ -1,10 +1,12 @@
 package jp.oqs.api.sync;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import jp.oqs.api.Description;
 import jp.oqs.api.Formats;
 
 /**
@@ -21,6 +23,11 @@ import jp.oqs.api.Formats;
  * @param limitCertificate 限度額適用認定証; on CHANGE and CORRECT, absent keeps the current one
  * @param specificDiseases 特定疾病療養受療証, at most one per category; on CHANGE and CORRECT, absent keeps the
  *                         current ones and an empty list ends them
+ * @param endCertificates  on CHANGE and CORRECT only: the certificate groups the qualification no longer holds from
+ *                         {@code effectiveDate} (the new or corrected version has none of them; earlier versions keep
+ *                         theirs). Absent or empty ends nothing; a group named here must not also be sent in this
+ *                         record ({@code RECORD_INVALID}). An absent group is never read as an end, so a sender that
+ *                         sends only what changed cannot drop a certificate by mistake.
  */
 public record QualificationData(
         @Size(max = Formats.SYMBOL) @Pattern(regexp = Formats.TEXT, message = Formats.TEXT_MESSAGE) String symbol,
@@ -35,5 +42,10 @@ public record QualificationData(
         CardClassification cardClassification,
         ElderlyRecipient elderlyRecipient,
         LimitCertificate limitCertificate,
-        @Size(max = Formats.SPECIFIC_DISEASES) List<@Valid SpecificDisease> specificDiseases) {
+        @Size(max = Formats.SPECIFIC_DISEASES) List<@Valid SpecificDisease> specificDiseases,
+        @Description("CHANGE and CORRECT only: the certificate groups the qualification no longer holds from"
+                + " effectiveDate (the versions before keep theirs). Absent or empty ends nothing: a group left out"
+                + " of a record is kept, never dropped. A group named here and also sent in the record, or this"
+                + " field on an ACQUIRE, is RECORD_INVALID")
+        @Size(max = Formats.CERTIFICATE_GROUPS) List<@NotNull CertificateGroup> endCertificates) {
 }

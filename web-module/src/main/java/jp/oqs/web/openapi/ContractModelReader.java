@@ -16,7 +16,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.AnnotatedElement;
@@ -28,12 +27,14 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import jp.oqs.api.ApiVersion;
+import jp.oqs.api.Description;
 import jp.oqs.api.audit.AccessHistoryApi;
 import jp.oqs.api.audit.AuditApi;
 import jp.oqs.api.eligibility.BulkReception;
@@ -86,6 +87,12 @@ public class ContractModelReader implements OASModelReader {
         CONTRACT.put(jp.oqs.api.person.CardRegistrationApi.class, jp.oqs.web.person.CardRegistrationResource.class);
         CONTRACT.put(jp.oqs.api.person.ConsentApi.class, jp.oqs.web.person.ConsentResource.class);
         CONTRACT.put(CallerApi.class, CallerResource.class);
+        CONTRACT.put(jp.oqs.api.health.CheckupSyncApi.class, jp.oqs.web.healthdata.CheckupSyncResource.class);
+        CONTRACT.put(jp.oqs.api.health.MedicationSyncApi.class, jp.oqs.web.healthdata.MedicationSyncResource.class);
+        CONTRACT.put(jp.oqs.api.health.PersonHealthApi.class, jp.oqs.web.healthdata.PersonHealthResource.class);
+        CONTRACT.put(jp.oqs.api.health.ClinicCheckupsApi.class, jp.oqs.web.healthdata.ClinicCheckupsResource.class);
+        CONTRACT.put(jp.oqs.api.health.ClinicMedicationsApi.class,
+                jp.oqs.web.healthdata.ClinicMedicationsResource.class);
         CONTRACT.put(jp.oqs.api.claims.ClaimsApi.class, jp.oqs.web.claims.ClaimsResource.class);
     }
 
@@ -179,6 +186,16 @@ public class ContractModelReader implements OASModelReader {
         return schema;
     }
 
+    /** The schema with the meaning its field declares ({@link Description}), before an enum's code list. */
+    private static Schema described(Schema schema, AnnotatedElement element) {
+        Description description = element.getAnnotation(Description.class);
+        if (description == null) {
+            return schema;
+        }
+        return schema.description(schema.getDescription() == null ? description.value()
+                : description.value() + " (" + schema.getDescription() + ")");
+    }
+
     private static boolean required(AnnotatedElement element) {
         return element.isAnnotationPresent(NotNull.class) || element.isAnnotationPresent(NotBlank.class)
                 || element.isAnnotationPresent(NotEmpty.class);
@@ -253,12 +270,14 @@ public class ContractModelReader implements OASModelReader {
             default -> "200";
         };
         Type answer = method.getReturnType() == Response.class ? returned : method.getGenericReturnType();
-        Produces produces = method.getAnnotation(Produces.class);
+        jakarta.ws.rs.Produces produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
+        // an answer that is not JSON: the printable page (HTML) or the 資格確認結果連絡書 (CSV)
+        String text = produces == null ? null : Arrays.stream(produces.value())
+                .filter(type -> type.startsWith(MediaType.TEXT_HTML) || type.startsWith("text/csv"))
+                .findFirst().orElse(null);
         responses.addAPIResponse(status, OASFactory.createAPIResponse().description("the answer")
-                .content(produces != null && produces.value()[0].startsWith("text/csv")
-                        ? OASFactory.createContent().addMediaType(produces.value()[0],
-                                OASFactory.createMediaType().schema(schemaOf(answer)))
-                        : json(schemaOf(answer))));
+                .content(text != null ? OASFactory.createContent().addMediaType(text,
+                        OASFactory.createMediaType().schema(schemaOf(answer))) : json(schemaOf(answer))));
         Schema error = OASFactory.createSchema().ref("ErrorBody");
         responses.addAPIResponse("4XX", OASFactory.createAPIResponse()
                 .description("refused: " + codes).content(json(error)));
@@ -327,6 +346,10 @@ public class ContractModelReader implements OASModelReader {
             StringBuilder codes = new StringBuilder();
             for (Object constant : enumType.getEnumConstants()) {
                 codes.append(codes.isEmpty() ? "" : ", ").append(constant).append('=').append(code.invoke(constant));
+                if (constant instanceof jp.oqs.api.health.CheckupItem item) {
+                    codes.append(" (").append(item.label()).append(item.unit() == null ? ", coded "
+                            + item.answers().labels() : ", " + item.unit()).append(')');
+                }
             }
             return codes.toString();
         } catch (NoSuchMethodException notACodeList) {
@@ -345,7 +368,8 @@ public class ContractModelReader implements OASModelReader {
         for (RecordComponent component : record.getRecordComponents()) {
             // a component's constraints are on its field (they do not target record components)
             Field field = field(record, component);
-            schema.addProperty(component.getName(), constrained(schemaOf(component.getGenericType()), field));
+            schema.addProperty(component.getName(), described(constrained(schemaOf(component.getGenericType()),
+                    field), field));
             if (required(field)) {
                 schema.addRequired(component.getName());
             }

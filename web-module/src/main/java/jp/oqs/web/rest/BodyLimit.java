@@ -35,6 +35,10 @@ public @interface BodyLimit {
         CLAIMS("oqs.claims.max-body-bytes", 64 * 1024 * 1024, ErrorCodes.CLAIMS_TOO_LARGE),
         /** A sync batch. */
         SYNC_BATCH("oqs.sync.max-body-bytes", 64 * 1024 * 1024, ErrorCodes.BATCH_TOO_LARGE),
+        /** A batch of health records (特定健診 results or medications). */
+        HEALTH_SYNC("oqs.body-limit.health-sync", 16 * 1024 * 1024, ErrorCodes.BATCH_TOO_LARGE),
+        /** A clinic's reading of its patient's health records: the card session's id. */
+        SESSION("oqs.body-limit.session", 1024, ErrorCodes.BODY_TOO_LARGE),
         /** Any other method (none of them reads a body). */
         OTHER("oqs.body-limit.other", 1024, ErrorCodes.BODY_TOO_LARGE);
 

@@ -43,6 +43,13 @@ public class RefusalAuditFeature implements DynamicFeature {
             ErrorCodes.NOTICE_NOT_FOUND, ErrorCodes.RECEPTION_NOT_FOUND, ErrorCodes.PERSON_NOT_FOUND,
             ErrorCodes.CARD_SESSION_NOT_FOUND, ErrorCodes.CLAIM_JOB_NOT_FOUND);
 
+    /**
+     * The 403s the service writes itself, naming the person (a clinic refused a patient's health records for want
+     * of a live consent): on the person's access history, and not written twice.
+     */
+    static final Set<String> WRITTEN_BY_THE_SERVICE = Set.of(ErrorCodes.CONSENT_NOT_FOUND,
+            ErrorCodes.CONSENT_EXPIRED, ErrorCodes.CONSENT_WITHDRAWN);
+
     @Override
     public void configure(ResourceInfo resourceInfo, FeatureContext context) {
         if (resourceInfo.getResourceClass().isAnnotationPresent(PermitAll.class)) {
@@ -105,7 +112,8 @@ public class RefusalAuditFeature implements DynamicFeature {
             }
             String code = response.getEntity() instanceof ErrorBody error ? error.code() : null;
             if (status == 404 && !NOT_THERE_OR_NOT_YOURS.contains(code)
-                    || registry && ErrorCodes.INSURER_OUT_OF_SCOPE.equals(code)) {
+                    || registry && ErrorCodes.INSURER_OUT_OF_SCOPE.equals(code)
+                    || WRITTEN_BY_THE_SERVICE.contains(code)) {
                 return; // not a refusal, or already on the trail (REGISTRY_ACCESS)
             }
             try {

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
-import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import jp.oqs.api.error.ErrorCodes;
@@ -104,6 +103,6 @@ public class SyncResource implements SyncApi {
     }
 
     private SyncCaller caller() throws jp.oqs.platform.BusinessException {
-        return new SyncCaller(claims.subject(), new HashSet<>(claims.insurerNumbers()));
+        return SyncViews.caller(claims);
     }
 }
