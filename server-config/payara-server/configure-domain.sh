@@ -199,9 +199,12 @@ if ! contains_line "$POOL" "$pools"; then
         --failconnection=true \
         "$POOL"
 fi
-# properties are set one by one: create-jdbc-connection-pool --property would split the URL at its colons
+# properties are set one by one: create-jdbc-connection-pool --property would split the URL at its colons; each
+# connection keeps its 256 most recently used prepared statements (HSQLDB compiles a statement at every prepare,
+# Oracle parses it: issue 14, docs/performance.md)
 asadmin set \
     "resources.jdbc-connection-pool.$POOL.datasource-classname=$datasource_class" \
+    "resources.jdbc-connection-pool.$POOL.statement-cache-size=256" \
     "resources.jdbc-connection-pool.$POOL.property.URL=$OQS_DB_URL" \
     "resources.jdbc-connection-pool.$POOL.property.user=$OQS_DB_USER" \
     "resources.jdbc-connection-pool.$POOL.property.password=\${ALIAS=$PASSWORD_ALIAS}"
