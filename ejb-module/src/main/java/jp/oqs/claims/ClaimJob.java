@@ -2,13 +2,10 @@ package jp.oqs.claims;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -17,8 +14,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import jp.oqs.api.claims.ClaimCounts;
 import jp.oqs.api.claims.ClaimDisposition;
-import jp.oqs.api.eligibility.BulkStatus;
 import jp.oqs.api.insurer.ManagingOrganisation;
+import jp.oqs.platform.JobRecord;
 
 /**
  * A claims job (レセプト振替・分割) and its progress. It belongs to the managing organisations whose insurers its
@@ -30,7 +27,7 @@ import jp.oqs.api.insurer.ManagingOrganisation;
 @NamedQuery(name = "ClaimJob.processing",
         query = "SELECT j.jobId FROM ClaimJob j WHERE j.status = jp.oqs.api.eligibility.BulkStatus.PROCESSING")
 @NamedQuery(name = "ClaimJob.expired", query = "SELECT j.jobId FROM ClaimJob j WHERE j.expiresAt < :now")
-public class ClaimJob {
+public class ClaimJob extends JobRecord {
 
     @Id
     @Column(name = "job_id")
@@ -42,22 +39,6 @@ public class ClaimJob {
 
     @Column(name = "actor", updatable = false)
     private String actor;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "status")
-    private BulkStatus status;
-
-    @Column(name = "submitted_at", updatable = false)
-    private Instant submittedAt;
-
-    @Column(name = "completed_at")
-    private Instant completedAt;
-
-    @Column(name = "expires_at", updatable = false)
-    private Instant expiresAt;
-
-    @Column(name = "total_count", updatable = false)
-    private int total;
 
     @Column(name = "resolved_count")
     private int resolved;
@@ -80,23 +61,16 @@ public class ClaimJob {
     @Column(name = "not_found_count")
     private int notFound;
 
-    @Version
-    @Column(name = "row_version")
-    private int version;
-
     protected ClaimJob() {
     }
 
     ClaimJob(String jobId, Set<ManagingOrganisation> organisations, String actor, int total, Instant submittedAt,
              Instant expiresAt) {
+        super(total, submittedAt, expiresAt);
         this.jobId = jobId;
         this.organisations = organisations.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new))
                 .stream().collect(Collectors.joining(","));
         this.actor = actor;
-        this.total = total;
-        this.status = BulkStatus.PROCESSING;
-        this.submittedAt = submittedAt;
-        this.expiresAt = expiresAt;
     }
 
     void counted(ClaimDisposition disposition) {
@@ -112,10 +86,7 @@ public class ClaimJob {
     }
 
     void completeIfResolved(Instant now) {
-        if (resolved == total && status == BulkStatus.PROCESSING) {
-            status = BulkStatus.DONE;
-            completedAt = now;
-        }
+        completeWhen(resolved, now);
     }
 
     /** Whether a caller managing {@code managed} may see the job: every organisation of its claims is theirs. */
@@ -126,7 +97,7 @@ public class ClaimJob {
     }
 
     public ClaimCounts counts() {
-        return new ClaimCounts(total, resolved, keep, reroute, split, corrected, lostKeep, notFound);
+        return new ClaimCounts(total(), resolved, keep, reroute, split, corrected, lostKeep, notFound);
     }
 
     public String jobId() {
@@ -135,26 +106,6 @@ public class ClaimJob {
 
     public String actor() {
         return actor;
-    }
-
-    public BulkStatus status() {
-        return status;
-    }
-
-    public Instant submittedAt() {
-        return submittedAt;
-    }
-
-    public Instant completedAt() {
-        return completedAt;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
-    }
-
-    public int total() {
-        return total;
     }
 
     int resolved() {

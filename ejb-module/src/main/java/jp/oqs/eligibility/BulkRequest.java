@@ -3,15 +3,12 @@ package jp.oqs.eligibility;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.NamedNativeQuery;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
-import jp.oqs.api.eligibility.BulkStatus;
 import jp.oqs.api.eligibility.Validity;
+import jp.oqs.platform.JobRecord;
 
 /** A bulk check (一括照会) and its progress. */
 @Entity
@@ -25,7 +22,7 @@ import jp.oqs.api.eligibility.Validity;
 @NamedQuery(name = "BulkRequest.entriesOfClinicSince",
         query = "SELECT COALESCE(SUM(r.total), 0) FROM BulkRequest r WHERE r.clinicCode = :clinic"
                 + " AND r.submittedAt >= :from")
-public class BulkRequest {
+public class BulkRequest extends JobRecord {
 
     @Id
     @Column(name = "reception_number")
@@ -33,22 +30,6 @@ public class BulkRequest {
 
     @Column(name = "clinic_code", updatable = false)
     private String clinicCode;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "status")
-    private BulkStatus status;
-
-    @Column(name = "submitted_at", updatable = false)
-    private Instant submittedAt;
-
-    @Column(name = "completed_at")
-    private Instant completedAt;
-
-    @Column(name = "expires_at", updatable = false)
-    private Instant expiresAt;
-
-    @Column(name = "total_count", updatable = false)
-    private int total;
 
     @Column(name = "answered_count")
     private int answered;
@@ -65,20 +46,13 @@ public class BulkRequest {
     @Column(name = "error_count")
     private int errors;
 
-    @Version
-    @Column(name = "row_version")
-    private int version;
-
     protected BulkRequest() {
     }
 
     BulkRequest(String receptionNumber, String clinicCode, int total, Instant submittedAt, Instant expiresAt) {
+        super(total, submittedAt, expiresAt);
         this.receptionNumber = receptionNumber;
         this.clinicCode = clinicCode;
-        this.total = total;
-        this.status = BulkStatus.PROCESSING;
-        this.submittedAt = submittedAt;
-        this.expiresAt = expiresAt;
     }
 
     /** Counts an answered entry: 1 valid; 2 and 3 invalid; 4 and 5 not found (no single qualification). */
@@ -97,10 +71,7 @@ public class BulkRequest {
     }
 
     void completeIfAnswered(Instant now) {
-        if (answered == total && status == BulkStatus.PROCESSING) {
-            status = BulkStatus.DONE;
-            completedAt = now;
-        }
+        completeWhen(answered, now);
     }
 
     public String receptionNumber() {
@@ -109,26 +80,6 @@ public class BulkRequest {
 
     public String clinicCode() {
         return clinicCode;
-    }
-
-    public BulkStatus status() {
-        return status;
-    }
-
-    public Instant submittedAt() {
-        return submittedAt;
-    }
-
-    public Instant completedAt() {
-        return completedAt;
-    }
-
-    public Instant expiresAt() {
-        return expiresAt;
-    }
-
-    public int total() {
-        return total;
     }
 
     public int answered() {
