@@ -75,11 +75,20 @@ public class ServiceMetrics {
     private final AtomicInteger bulkRunning = new AtomicInteger();
     private final AtomicBoolean faultReported = new AtomicBoolean();
 
-    /** Registers the gauges at start, so that a scrape shows them before the first bulk check. */
+    /**
+     * Registers the gauges and creates the timers at start, so that a scrape shows them before the first bulk check,
+     * lookup or batch. The timers must exist before requests arrive: Payara's timer constructor is not thread-safe
+     * (it fills a plain {@code HashMap} in {@code TimerImpl.validateMetricsConfiguration}), and two first lookups
+     * creating the same timer at once failed with a {@code ConcurrentModificationException} that lost a count.
+     */
     void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
         count(() -> {
             registry.gauge(BULK_CHECKS, bulkQueued, AtomicInteger::get, new Tag("state", "queued"));
             registry.gauge(BULK_CHECKS, bulkRunning, AtomicInteger::get, new Tag("state", "running"));
+            for (LookupMethod method : LookupMethod.values()) {
+                registry.timer(LOOKUP_DURATION, method.tag);
+            }
+            registry.timer(SYNC_BATCH_DURATION);
         });
     }
 

@@ -55,6 +55,29 @@ class ServiceMetricsTest {
         assertEquals(5L, counted.get("oqs.bulk.entries.answered[]"), "outside a transaction: at once");
     }
 
+    /**
+     * Every timer exists once the application has started: requests only find them. Payara creates a timer in a
+     * constructor that is not thread-safe, and two first lookups at once lost a count.
+     */
+    @Test
+    void theTimersAreCreatedAtStartNotByTheFirstRequests() throws Exception {
+        List<String> created = new ArrayList<>();
+        MetricRegistry recording = (MetricRegistry) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {MetricRegistry.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("timer")) {
+                        StringBuilder key = new StringBuilder(((Metadata) args[0]).getName());
+                        for (Tag tag : args.length > 1 ? (Tag[]) args[1] : new Tag[0]) {
+                            key.append(' ').append(tag.getTagName()).append('=').append(tag.getTagValue());
+                        }
+                        created.add(key.toString());
+                    }
+                    return null;
+                });
+        metrics(recording).registerGauges(new Object());
+        assertEquals(List.of("oqs.lookup.duration method=card", "oqs.lookup.duration method=certificate",
+                "oqs.sync.batch.duration"), created);
+    }
+
     @Test
     void aFaultOfTheMetricsRuntimeNeverReachesTheCaller() throws Exception {
         int[] calls = {0};
