@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jp.oqs.audit.ActorKind;
 import jp.oqs.audit.AuditKind;
 import jp.oqs.audit.AuditTrail;
+import jp.oqs.audit.PendingAudit;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
@@ -80,6 +81,7 @@ public class SyncBatchProcessor {
         for (int position = 0; position < request.records().size(); position++) {
             results.add(batch.apply(position, request.records().get(position)));
         }
+        audit.append(batch.trail);
         return ledger.store(caller, now, results);
     }
 
@@ -97,6 +99,12 @@ public class SyncBatchProcessor {
         private final Map<String, Person> persons = new HashMap<>();
         private final Map<Person, List<Qualification>> held = new HashMap<>();
         private final Map<Qualification, List<OverlapNotice>> noticesCreated = new HashMap<>();
+        /**
+         * The batch's audit entries, appended once after its last record, in its transaction: appending each at once
+         * locked the chain by a statement that made the unit of work flush, so every cross-insurer ACQUIRE flushed
+         * (and compared) all the batch's objects again, a cost growing with the square of such records.
+         */
+        private final PendingAudit trail = new PendingAudit();
 
         private final SyncCaller caller;
 
@@ -225,7 +233,7 @@ public class SyncBatchProcessor {
                 if (!person.birthDate().equals(birthDate) || person.sex() != personData.sex()) {
                     // a guessed birth date or sex is on the trail (the batch commits with its refusals): the job,
                     // the batch's insurer, the link key's person by id, and the code answered; never the link key
-                    audit.record(ActorKind.SYNC_JOB, caller.name(), AuditKind.PERSON_MISMATCH_REFUSED, person.id(),
+                    trail.add(ActorKind.SYNC_JOB, caller.name(), AuditKind.PERSON_MISMATCH_REFUSED, person.id(),
                             insurer.id(), knownOnlyElsewhere ? ErrorCodes.RECORD_INVALID + " CROSS_INSURER"
                                     : ErrorCodes.PERSON_MISMATCH);
                     if (knownOnlyElsewhere) {
@@ -281,7 +289,7 @@ public class SyncBatchProcessor {
             this.held.get(person).add(qualification);
             record(ChangeKind.ACQUIRED, qualification, acquiredOn, source);
             if (knownOnlyElsewhere) {
-                audit.record(ActorKind.SYNC_JOB, caller.name(), AuditKind.CROSS_INSURER_ACQUIRE, person.id(),
+                trail.add(ActorKind.SYNC_JOB, caller.name(), AuditKind.CROSS_INSURER_ACQUIRE, person.id(),
                         insurer.id(), "ACCEPTED");
             }
             return qualification;

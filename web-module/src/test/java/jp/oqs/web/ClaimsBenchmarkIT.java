@@ -96,7 +96,11 @@ class ClaimsBenchmarkIT {
             }
         }
         load(sync, A, atA);
+        long moving = System.nanoTime();
         load(sync, B, atB);
+        // every record at B is a person already insured at A: a cross-insurer ACQUIRE, audited as such
+        System.out.printf("[benchmark] claims fixture: %,d cross-insurer ACQUIREs synced in %.1f s%n", atB.size(),
+                (System.nanoTime() - moving) / 1e9);
 
         List<Claim> claims = new ArrayList<>(CLAIMS);
         int[] expected = new int[4];
