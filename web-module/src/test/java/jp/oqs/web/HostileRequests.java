@@ -43,6 +43,15 @@ final class HostileRequests {
             this(kind, method, target, body, contentType, chunked, authorization, null);
         }
 
+        /**
+         * Whether the request line and headers may pass the HTTP layer's 8 KiB (a long bad path or query with a
+         * long token): Payara then answers an empty 400 itself, before the application, as {@code containerRefused}
+         * tests on its own.
+         */
+        boolean nearContainerLimit() {
+            return target.length() + (authorization == null ? 0 : authorization.length()) > 7_000;
+        }
+
         @Override
         public String toString() {
             String shown = body == null ? "" : new String(body, 0, Math.min(body.length, 120),
