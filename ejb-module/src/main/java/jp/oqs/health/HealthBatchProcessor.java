@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -63,12 +64,12 @@ public class HealthBatchProcessor {
     private AuditTrail audit;
 
     /** What one kind of record needs: its id and link key, and how it is checked and stored. */
-    private interface Kind<R> {
-        String recordId(R record);
+    private record Kind<R>(Function<R, String> recordId, Function<R, String> linkKey, Store<R> store) {
+    }
 
-        String linkKey(R record);
-
-        /** Checks and stores the record; returns what the audit entry says of it. */
+    /** Checks and stores a record; returns what the audit entry says of it. */
+    @FunctionalInterface
+    private interface Store<R> {
         String store(R record, Person person, Insurer insurer, Applying batch) throws RecordRejectedException;
     }
 
@@ -79,39 +80,13 @@ public class HealthBatchProcessor {
     public SyncBatch applyCheckups(SyncCaller caller, CheckupBatchRequest request)
             throws InvalidIdentifierException, SyncException {
         return apply(caller, request.batchId(), request.insurerNumber(), request, request.records(),
-                new Kind<CheckupRecord>() {
-                    public String recordId(CheckupRecord record) {
-                        return record.recordId();
-                    }
-
-                    public String linkKey(CheckupRecord record) {
-                        return record.linkKey();
-                    }
-
-                    public String store(CheckupRecord record, Person person, Insurer insurer, Applying batch)
-                            throws RecordRejectedException {
-                        return storeCheckup(record, person, insurer, batch);
-                    }
-                });
+                new Kind<>(CheckupRecord::recordId, CheckupRecord::linkKey, this::storeCheckup));
     }
 
     public SyncBatch applyMedications(SyncCaller caller, MedicationBatchRequest request)
             throws InvalidIdentifierException, SyncException {
         return apply(caller, request.batchId(), request.insurerNumber(), request, request.records(),
-                new Kind<MedicationRecord>() {
-                    public String recordId(MedicationRecord record) {
-                        return record.recordId();
-                    }
-
-                    public String linkKey(MedicationRecord record) {
-                        return record.linkKey();
-                    }
-
-                    public String store(MedicationRecord record, Person person, Insurer insurer, Applying batch)
-                            throws RecordRejectedException {
-                        return storeMedication(record, person, insurer, batch);
-                    }
-                });
+                new Kind<>(MedicationRecord::recordId, MedicationRecord::linkKey, this::storeMedication));
     }
 
     private <R> SyncBatch apply(SyncCaller caller, UUID batchId, String insurerNumber, Object request,
@@ -122,28 +97,28 @@ public class HealthBatchProcessor {
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Applying batch = new Applying(ledger, now, LocalDate.ofInstant(now, ServiceClock.JAPAN));
-        Map<String, Person> insured = insuredPersons(ledger.insurerOrNull(), records.stream().map(kind::linkKey)
+        Map<String, Person> insured = insuredPersons(ledger.insurerOrNull(), records.stream().map(kind.linkKey())
                 .filter(Objects::nonNull).distinct().toList());
         PendingAudit entries = new PendingAudit();
         List<SyncRecordResult> results = new ArrayList<>(records.size());
         for (int position = 0; position < records.size(); position++) {
             R record = records.get(position);
             try {
-                String recordId = ledger.recordId(kind.recordId(record));
+                String recordId = ledger.recordId(kind.recordId().apply(record));
                 Insurer insurer = ledger.insurer();
-                String linkKey = RecordFields.linkKey(kind.linkKey(record), "linkKey");
+                String linkKey = RecordFields.linkKey(kind.linkKey().apply(record), "linkKey");
                 Person person = insured.get(linkKey);
                 if (person == null) {
                     throw new RecordRejectedException(ErrorCodes.PERSON_NOT_INSURED,
                             "この保険者の加入者（過去の加入者を含む）ではありません。",
                             "the link key names no person this insurer insures or insured");
                 }
-                String what = kind.store(record, person, insurer, batch);
+                String what = kind.store().store(record, person, insurer, batch);
                 entries.add(ActorKind.SYNC_JOB, caller.name(), AuditKind.HEALTH_DATA_RECEIVED, person.id(),
                         insurer.id(), what);
                 results.add(BatchLedger.accepted(position, recordId));
             } catch (RecordRejectedException rejected) {
-                results.add(BatchLedger.rejected(position, kind.recordId(record), rejected));
+                results.add(BatchLedger.rejected(position, kind.recordId().apply(record), rejected));
             }
         }
         audit.append(entries);
