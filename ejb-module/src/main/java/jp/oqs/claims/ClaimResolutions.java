@@ -41,8 +41,6 @@ import jp.oqs.platform.BusinessException.Kind;
 import jp.oqs.platform.InLists;
 import jp.oqs.platform.Page;
 import jp.oqs.platform.RowLock;
-import jp.oqs.qualification.Person;
-import jp.oqs.qualification.Qualification;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -177,9 +175,8 @@ public class ClaimResolutions {
                     match.written(), match.coverages());
             item.resolve(resolution);
             job.counted(resolution.disposition());
-            Person person = match.person();
-            pending.add(ActorKind.STAFF, job.actor(), AuditKind.CLAIM_RESOLUTION,
-                    person == null ? null : person.id(), histories.insurerId(item.insurerNumber()),
+            pending.add(ActorKind.STAFF, job.actor(), AuditKind.CLAIM_RESOLUTION, match.person(),
+                    histories.insurerId(item.insurerNumber()),
                     resolution.disposition().name());
         }
         job.completeIfResolved(clock.instant().truncatedTo(ChronoUnit.MICROS));

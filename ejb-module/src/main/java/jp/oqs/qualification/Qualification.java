@@ -61,6 +61,13 @@ public class Qualification {
     @JoinColumn(name = "insurer_id", updatable = false)
     private Insurer insurer;
 
+    /** The keys behind {@code person} and {@code insurer}, read only: for scalar queries that need no join. */
+    @Column(name = "person_id", insertable = false, updatable = false)
+    private Long personId;
+
+    @Column(name = "insurer_id", insertable = false, updatable = false)
+    private Long insurerId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "numbering_rule", updatable = false)
     private NumberingRuleKind numberingRule;

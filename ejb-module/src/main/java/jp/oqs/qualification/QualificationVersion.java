@@ -55,6 +55,13 @@ public class QualificationVersion {
     @JoinColumn(name = "qualification_id", updatable = false)
     private Qualification qualification;
 
+    /** The keys behind {@code qualification} and {@code supersededBy}, read only: for scalar queries. */
+    @Column(name = "qualification_id", insertable = false, updatable = false)
+    private Long qualificationId;
+
+    @Column(name = "superseded_by", insertable = false, updatable = false)
+    private Long supersededById;
+
     @Column(name = "valid_from", updatable = false)
     private LocalDate validFrom;
 
