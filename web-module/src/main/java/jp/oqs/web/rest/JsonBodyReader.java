@@ -36,7 +36,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Reads the API's request records from JSON, strictly, instead of the runtime's JSON-B provider.
@@ -57,8 +56,6 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
 
     static final int MAX_DEPTH = 16;
     static final int MAX_NUMBER_LENGTH = 32;
-    private static final Pattern DAY = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
-
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
@@ -160,14 +157,38 @@ public class JsonBodyReader implements MessageBodyReader<Object> {
             if (value == JsonValue.NULL) {
                 return null;
             }
-            if (value instanceof JsonString text && DAY.matcher(text.getString()).matches()) {
+            if (value instanceof JsonString text && isDay(text.getString())) {
+                String day = text.getString();
                 try {
-                    return LocalDate.parse(text.getString());
+                    // the fields by hand: DateTimeFormatter's parse was a fifth of reading a 100,000-claim body
+                    return LocalDate.of(digits(day, 0, 4), digits(day, 5, 7), digits(day, 8, 10));
                 } catch (DateTimeException noSuchDay) {
-                    throw new JsonbException("no such day: " + text.getString(), noSuchDay);
+                    throw new JsonbException("no such day: " + day, noSuchDay);
                 }
             }
             throw new JsonbException("a date YYYY-MM-DD was expected");
+        }
+
+        /** Whether the text has the shape {@code 9999-99-99} (ASCII digits only). */
+        static boolean isDay(String text) {
+            if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+                return false;
+            }
+            for (int i = 0; i < 10; i++) {
+                char c = text.charAt(i);
+                if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static int digits(String text, int from, int to) {
+            int value = 0;
+            for (int i = from; i < to; i++) {
+                value = value * 10 + (text.charAt(i) - '0');
+            }
+            return value;
         }
     }
 }

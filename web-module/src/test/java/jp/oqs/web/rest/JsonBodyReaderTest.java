@@ -39,6 +39,8 @@ class JsonBodyReaderTest {
                 "{\"kind\":\"INSURER_RULE\",\"effectiveFrom\":\"2027-02-28\",\"length\":10}");
         assertEquals(new NumberingRuleRequest(NumberingRuleKind.INSURER_RULE, LocalDate.of(2027, 2, 28), 10, null,
                 null), rule);
+        assertEquals(LocalDate.of(2028, 2, 29), ((NumberingRuleRequest) read(NumberingRuleRequest.class,
+                "{\"kind\":\"INSURER_RULE\",\"effectiveFrom\":\"2028-02-29\"}")).effectiveFrom());
         assertNull(read(NumberingRuleRequest.class, ""), "no body: the declared @NotNull refuses it");
         SyncBatchRequest batch = (SyncBatchRequest) read(SyncBatchRequest.class, "{\"batchId\":"
                 + "\"5d1c1f5e-8a4e-4f7c-9a59-0b6c1c3f3f10\",\"insurerNumber\":\"01130012\",\"records\":[{\"recordId\":"
@@ -63,7 +65,8 @@ class JsonBodyReaderTest {
                     + "\"length\":" + length + "}");
         }
         for (String day : new String[] {"\"2027-02-29\"", "\"+10000-01-01\"", "\"2027-1-1\"", "20270101",
-                "\"2027-01-01T00:00\"", "\"\""}) {
+                "\"2027-01-01T00:00\"", "\"\"", "\"2027-13-01\"", "\"2027-00-10\"", "\"2027-04-31\"",
+                "\"2027-01-00\"", "\"２０２７-01-01\"", "\"2027/01/01\"", "\"2027-01-011\"", "\" 2027-01-01\""}) {
             refused(NumberingRuleRequest.class, "{\"kind\":\"INSURER_RULE\",\"effectiveFrom\":" + day + "}");
         }
     }
