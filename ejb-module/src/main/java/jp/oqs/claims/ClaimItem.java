@@ -1,6 +1,5 @@
 package jp.oqs.claims;
 
-import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,14 +7,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Lob;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinColumns;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
 import jakarta.persistence.Table;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import java.io.Serializable;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -25,41 +22,24 @@ import jp.oqs.api.claims.ClaimDisposition;
 import jp.oqs.api.claims.ClaimReason;
 import jp.oqs.api.claims.ClaimSegment;
 import jp.oqs.api.sync.Relationship;
-import jp.oqs.platform.InlineText;
 
 /**
  * One claim of a job as the operator sent it (the contract's forms fit these columns; the insurer number is kept
- * as 8 digits) and, once resolved, its disposition, reason and segments.
+ * as 8 digits), never changed; once resolved, its {@link ClaimItemResolution} beside it.
  */
 @Entity
 @Table(name = "claim_item")
 @IdClass(ClaimItem.Key.class)
 @NamedQuery(name = "ClaimItem.unresolved",
         query = "SELECT c FROM ClaimItem c WHERE c.jobId = :jobId AND c.index >= :from AND c.index < :to"
-                + " AND c.resolved = 0 ORDER BY c.index")
-@NamedQuery(name = "ClaimItem.page", query = "SELECT c FROM ClaimItem c WHERE c.jobId = :jobId ORDER BY c.index")
+                + " ORDER BY c.index")
+@NamedQuery(name = "ClaimItem.page",
+        query = "SELECT c FROM ClaimItem c LEFT JOIN FETCH c.resolution WHERE c.jobId = :jobId ORDER BY c.index")
 @NamedQuery(name = "ClaimItem.changedOfClinic",
-        query = "SELECT c FROM ClaimItem c WHERE c.jobId = :jobId AND c.clinicCode = :clinic"
-                + " AND c.serviceMonth = :month AND c.disposition IN :dispositions ORDER BY c.index")
+        query = "SELECT c FROM ClaimItem c JOIN FETCH c.resolution r WHERE c.jobId = :jobId"
+                + " AND c.clinicCode = :clinic AND c.serviceMonth = :month AND r.disposition IN :dispositions"
+                + " ORDER BY c.index")
 public class ClaimItem {
-
-    private static final Jsonb JSON = JsonbBuilder.create();
-    private static final Type SEGMENTS = new ParameterizedType() {
-        @Override
-        public Type[] getActualTypeArguments() {
-            return new Type[] {ClaimSegment.class};
-        }
-
-        @Override
-        public Type getRawType() {
-            return List.class;
-        }
-
-        @Override
-        public Type getOwnerType() {
-            return null;
-        }
-    };
 
     /** Primary key: the job and the claim's position in it. */
     public static class Key implements Serializable {
@@ -126,26 +106,13 @@ public class ClaimItem {
     @Column(name = "public_expense", updatable = false)
     private int publicExpense;
 
-    @Column(name = "resolved")
-    private int resolved;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "disposition")
-    private ClaimDisposition disposition;
-
-    @Enumerated(EnumType.STRING)
-    @Column(name = "reason")
-    private ClaimReason reason;
-
-    /** The segments as JSON when they fit the inline column (every ordinary claim's do). */
-    @Column(name = "segments_text")
-    private String segmentsText;
-
-    /** Only segments longer than the inline column ({@link InlineText}). */
-    @Lob
-    @Basic(fetch = FetchType.EAGER)
-    @Column(name = "segments_json")
-    private String segmentsJson;
+    /** What routing decided, once it has: a row of its own (V26), read with the claim by the pages. */
+    @OneToOne(fetch = FetchType.LAZY)
+    @JoinColumns({
+            @JoinColumn(name = "job_id", referencedColumnName = "job_id", insertable = false, updatable = false),
+            @JoinColumn(name = "item_index", referencedColumnName = "item_index", insertable = false,
+                    updatable = false)})
+    private ClaimItemResolution resolution;
 
     protected ClaimItem() {
     }
@@ -179,19 +146,14 @@ public class ClaimItem {
                 Arrays.stream(serviceDates.split(",")).map(LocalDate::parse).toList(), relationship, publicExpense == 1);
     }
 
-    void resolve(ClaimRouting.Resolution resolution) {
-        this.resolved = 1;
-        this.disposition = resolution.disposition();
-        this.reason = resolution.reason();
-        String json = resolution.segments().isEmpty() ? null : JSON.toJson(resolution.segments(), SEGMENTS);
-        boolean inline = json == null || InlineText.fits(json);
-        this.segmentsText = inline ? json : null;
-        this.segmentsJson = inline ? null : json;
+    /** The resolution, as a row to persist with the chunk that decided it. */
+    ClaimItemResolution resolved(ClaimRouting.Resolution decided) {
+        return new ClaimItemResolution(jobId, index, decided);
     }
 
+    /** The segments of a re-routed, split or corrected claim; none before it is resolved. */
     public List<ClaimSegment> segments() {
-        String json = segmentsText != null ? segmentsText : segmentsJson;
-        return json == null ? List.of() : JSON.fromJson(json, SEGMENTS);
+        return resolution == null ? List.of() : resolution.segments();
     }
 
     public int index() {
@@ -234,11 +196,12 @@ public class ClaimItem {
         return birthDate;
     }
 
+    /** The disposition, {@code null} before the claim is resolved. */
     public ClaimDisposition disposition() {
-        return disposition;
+        return resolution == null ? null : resolution.disposition();
     }
 
     public ClaimReason reason() {
-        return reason;
+        return resolution == null ? null : resolution.reason();
     }
 }

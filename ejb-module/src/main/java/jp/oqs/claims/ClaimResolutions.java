@@ -173,7 +173,7 @@ public class ClaimResolutions {
             Histories.Match match = histories.match(item);
             ClaimRouting.Resolution resolution = ClaimRouting.resolve(item.written(), match.persons(),
                     match.written(), match.coverages());
-            item.resolve(resolution);
+            em.persist(item.resolved(resolution));
             job.counted(resolution.disposition());
             pending.add(ActorKind.STAFF, job.actor(), AuditKind.CLAIM_RESOLUTION, match.person(),
                     histories.insurerId(item.insurerNumber()),
@@ -235,6 +235,8 @@ public class ClaimResolutions {
         List<String> expired = em.createNamedQuery("ClaimJob.expired", String.class)
                 .setParameter("now", clock.instant()).setMaxResults(100).getResultList();
         for (String jobId : expired) {
+            em.createQuery("DELETE FROM ClaimItemResolution r WHERE r.jobId = :j").setParameter("j", jobId)
+                    .executeUpdate();
             em.createQuery("DELETE FROM ClaimItem c WHERE c.jobId = :j").setParameter("j", jobId).executeUpdate();
             em.createQuery("DELETE FROM ClaimJob j WHERE j.jobId = :j").setParameter("j", jobId).executeUpdate();
         }

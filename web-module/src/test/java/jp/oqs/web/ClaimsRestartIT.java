@@ -113,9 +113,9 @@ class ClaimsRestartIT {
         }
         try (Connection db = MicroServer.database(dataDir);
              Statement sql = db.createStatement()) {
-            assertEquals(CLAIMS, MicroServer.count(sql, "SELECT COUNT(*) FROM claim_item WHERE resolved = 1"
-                    + " AND job_id = '" + jobId + "'"));
-            assertEquals(CLAIMS / 2, MicroServer.count(sql, "SELECT COUNT(*) FROM claim_item"
+            assertEquals(CLAIMS, MicroServer.count(sql, "SELECT COUNT(*) FROM claim_resolution WHERE"
+                    + " job_id = '" + jobId + "'"));
+            assertEquals(CLAIMS / 2, MicroServer.count(sql, "SELECT COUNT(*) FROM claim_resolution"
                     + " WHERE disposition = 'REROUTE' AND job_id = '" + jobId + "'"));
             assertEquals(CLAIMS, MicroServer.count(sql, "SELECT COUNT(*) FROM audit_entry"
                     + " WHERE kind = 'CLAIM_RESOLUTION' AND actor = '" + operator + "'"),
