@@ -4,11 +4,15 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import jp.oqs.api.health.CheckupBatchRequest;
 import jp.oqs.api.health.MedicationBatchRequest;
 import jp.oqs.identifier.InvalidIdentifierException;
+import jp.oqs.metrics.ServiceMetrics;
+import jp.oqs.metrics.ServiceMetrics.SyncKind;
 import jp.oqs.sync.BatchLedger;
 import jp.oqs.sync.SyncBatch;
 import jp.oqs.sync.SyncCaller;
@@ -26,13 +30,21 @@ public class HealthSync {
     @EJB
     private HealthBatchProcessor processor;
 
+    @Inject
+    private ServiceMetrics metrics;
+
+    @Inject
+    private Clock clock;
+
     public SyncBatch checkups(@NotNull @Valid SyncCaller caller, @NotNull CheckupBatchRequest request)
             throws InvalidIdentifierException, SyncException {
-        return BatchLedger.withRetries(request.batchId(), () -> processor.applyCheckups(caller, request));
+        return BatchLedger.counted(metrics, SyncKind.CHECKUPS, clock, request.batchId(),
+                () -> processor.applyCheckups(caller, request));
     }
 
     public SyncBatch medications(@NotNull @Valid SyncCaller caller, @NotNull MedicationBatchRequest request)
             throws InvalidIdentifierException, SyncException {
-        return BatchLedger.withRetries(request.batchId(), () -> processor.applyMedications(caller, request));
+        return BatchLedger.counted(metrics, SyncKind.MEDICATIONS, clock, request.batchId(),
+                () -> processor.applyMedications(caller, request));
     }
 }

@@ -65,6 +65,13 @@ public class ServiceMetrics {
         private final Tag tag = new Tag("method", name().toLowerCase(Locale.ROOT));
     }
 
+    /** What a sync batch carries: qualifications ({@code POST /sync/batches}), check-ups or medications. */
+    public enum SyncKind {
+        QUALIFICATIONS, CHECKUPS, MEDICATIONS;
+
+        private final Tag tag = new Tag("kind", name().toLowerCase(Locale.ROOT));
+    }
+
     @Inject
     private MetricRegistry registry;
 
@@ -88,7 +95,9 @@ public class ServiceMetrics {
             for (LookupMethod method : LookupMethod.values()) {
                 registry.timer(LOOKUP_DURATION, method.tag);
             }
-            registry.timer(SYNC_BATCH_DURATION);
+            for (SyncKind kind : SyncKind.values()) {
+                registry.timer(SYNC_BATCH_DURATION, kind.tag);
+            }
         });
     }
 
@@ -105,13 +114,13 @@ public class ServiceMetrics {
      * A sync batch answered after its transaction ended: applied by this call ({@code applied}, its records counted
      * by status and its duration timed), or a resend answered with what an earlier call stored.
      */
-    public void syncBatch(boolean applied, int accepted, int rejected, long nanos) {
+    public void syncBatch(SyncKind kind, boolean applied, int accepted, int rejected, long nanos) {
         count(() -> {
-            registry.counter(SYNC_BATCHES, new Tag("outcome", applied ? "applied" : "resent")).inc();
+            registry.counter(SYNC_BATCHES, kind.tag, new Tag("outcome", applied ? "applied" : "resent")).inc();
             if (applied) {
-                registry.counter(SYNC_RECORDS, new Tag("status", "ACCEPTED")).inc(accepted);
-                registry.counter(SYNC_RECORDS, new Tag("status", "REJECTED")).inc(rejected);
-                registry.timer(SYNC_BATCH_DURATION).update(Duration.ofNanos(nanos));
+                registry.counter(SYNC_RECORDS, kind.tag, new Tag("status", "ACCEPTED")).inc(accepted);
+                registry.counter(SYNC_RECORDS, kind.tag, new Tag("status", "REJECTED")).inc(rejected);
+                registry.timer(SYNC_BATCH_DURATION, kind.tag).update(Duration.ofNanos(nanos));
             }
         });
     }

@@ -5,7 +5,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,8 @@ import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.identifier.InsurerNumber;
 import jp.oqs.identifier.InvalidIdentifierException;
 import jp.oqs.insurer.Insurer;
+import jp.oqs.metrics.ServiceMetrics;
+import jp.oqs.metrics.ServiceMetrics.SyncKind;
 import jp.oqs.platform.BusinessException;
 import jp.oqs.platform.RowLock;
 import jp.oqs.platform.UniqueKeyViolation;
@@ -157,6 +161,21 @@ public final class BatchLedger {
                         batchId, round + 1, ATTEMPTS);
             }
         }
+    }
+
+    /**
+     * Applies the batch exactly once ({@link #withRetries}) and counts it in the metrics once it has committed (the
+     * caller runs outside a transaction): applied by this call, or a resend answered with an earlier call's result
+     * (a batch stored before this call began).
+     */
+    public static SyncBatch counted(ServiceMetrics metrics, SyncKind kind, Clock clock, UUID batchId,
+                                    Attempt attempt) throws InvalidIdentifierException, SyncException {
+        long started = System.nanoTime();
+        Instant received = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        SyncBatch batch = withRetries(batchId, attempt);
+        metrics.syncBatch(kind, !batch.receivedAt().isBefore(received), batch.acceptedCount(),
+                batch.rejectedCount(), System.nanoTime() - started);
+        return batch;
     }
 
     private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {

@@ -23,6 +23,7 @@ import jp.oqs.identifier.InsurerNumber;
 import jp.oqs.identifier.InvalidIdentifierException;
 import jp.oqs.insurer.Insurer;
 import jp.oqs.metrics.ServiceMetrics;
+import jp.oqs.metrics.ServiceMetrics.SyncKind;
 import jp.oqs.platform.BusinessException;
 
 /** The sync use cases: submit a batch (retried when it collides with a concurrent one), read results, notices, changes. */
@@ -57,14 +58,8 @@ public class SyncService {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SyncBatch submit(@NotNull @Valid SyncCaller caller, @NotNull SyncBatchRequest request)
             throws InvalidIdentifierException, SyncException {
-        long started = System.nanoTime();
-        Instant received = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        SyncBatch batch = BatchLedger.withRetries(request.batchId(), () -> processor.apply(caller, request));
-        // committed here (this method runs outside a transaction); a batch received before this call began is an
-        // earlier send's stored result, answered again
-        metrics.syncBatch(!batch.receivedAt().isBefore(received), batch.acceptedCount(), batch.rejectedCount(),
-                System.nanoTime() - started);
-        return batch;
+        return BatchLedger.counted(metrics, SyncKind.QUALIFICATIONS, clock, request.batchId(),
+                () -> processor.apply(caller, request));
     }
 
     public SyncBatch batch(@NotNull @Valid SyncCaller caller, @NotNull UUID batchId)

@@ -75,7 +75,8 @@ class ServiceMetricsTest {
                 });
         metrics(recording).registerGauges(new Object());
         assertEquals(List.of("oqs.lookup.duration method=card", "oqs.lookup.duration method=certificate",
-                "oqs.sync.batch.duration"), created);
+                "oqs.sync.batch.duration kind=qualifications", "oqs.sync.batch.duration kind=checkups",
+                "oqs.sync.batch.duration kind=medications"), created);
     }
 
     @Test
@@ -89,7 +90,7 @@ class ServiceMetricsTest {
         ServiceMetrics metrics = metrics(broken);
         metrics.lookup(ServiceMetrics.LookupMethod.CARD, Validity.VALID, 1_000_000);
         metrics.lookup(ServiceMetrics.LookupMethod.CERTIFICATE, null, 1_000_000);
-        metrics.syncBatch(true, 10, 1, 5_000_000);
+        metrics.syncBatch(ServiceMetrics.SyncKind.CHECKUPS, true, 10, 1, 5_000_000);
         metrics.refused(403, "FORBIDDEN_ROLE");
         metrics.registerGauges(new Object());
         metrics.auditAppended(List.of(Kind.LOOKUP));

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.oqs.api.eligibility.BulkEntry;
@@ -29,6 +30,10 @@ import jp.oqs.api.eligibility.EligibilityApi;
 import jp.oqs.api.eligibility.LookupRequest;
 import jp.oqs.api.eligibility.Validity;
 import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.api.health.DrugCodeKind;
+import jp.oqs.api.health.MedicationBatchRequest;
+import jp.oqs.api.health.MedicationRecord;
+import jp.oqs.api.health.MedicationSyncApi;
 import jp.oqs.api.insurer.InsurerAdminApi;
 import jp.oqs.api.insurer.NumberingRuleKind;
 import jp.oqs.api.insurer.NumberingRuleRequest;
@@ -95,6 +100,17 @@ class MetricsIT {
         assertEquals(1, applied.rejected(), applied.toString());
         assertEquals(applied, sync.submit(request), "a resend answers the stored result");
 
+        // a medication batch for that person: one record accepted, one rejected (a YJ kind with a 9-digit code)
+        String pharmacy = "324100005" + CheckDigits.luhn("324100005");
+        SyncBatchResult medications = client(MedicationSyncApi.class, deployment, syncToken).submit(
+                new MedicationBatchRequest(UUID.randomUUID(), INSURER, List.of(
+                        new MedicationRecord("d1", "LK-METRICS-1", VISIT, pharmacy, DrugCodeKind.YJ, "2149039F1021",
+                                "アムロジピン錠5mg", "1", "錠", 28),
+                        new MedicationRecord("d2", "LK-METRICS-1", VISIT, pharmacy, DrugCodeKind.YJ, "620000001",
+                                "コードが違う薬", "1", "錠", 7))));
+        assertEquals(1, medications.accepted(), medications.toString());
+        assertEquals(1, medications.rejected(), medications.toString());
+
         // lookups: found twice, not found once, refused once (no birth date)
         assertEquals(Validity.VALID, clinic.lookup(lookup("100", BIRTH)).validityName());
         assertEquals(Validity.VALID, clinic.lookup(lookup("100", BIRTH)).validityName());
@@ -129,12 +145,18 @@ class MetricsIT {
         assertMoved(before, after, 4, "oqs_lookup_duration_seconds_count", card);
         assertMoved(before, after, 4, "oqs_lookup_duration_seconds_bucket", with(card, "le", "+Inf"));
 
-        assertMoved(before, after, 1, "oqs_sync_batches_total", Map.of("outcome", "applied"));
-        assertMoved(before, after, 1, "oqs_sync_batches_total", Map.of("outcome", "resent"));
-        assertMoved(before, after, 1, "oqs_sync_records_total", Map.of("status", "ACCEPTED"));
-        assertMoved(before, after, 1, "oqs_sync_records_total", Map.of("status", "REJECTED"));
-        assertMoved(before, after, 1, "oqs_sync_batch_duration_seconds_count", Map.of());
-        assertMoved(before, after, 1, "oqs_sync_batch_duration_seconds_bucket", Map.of("le", "+Inf"));
+        for (String kind : List.of("qualifications", "medications")) {
+            Map<String, String> ofKind = Map.of("kind", kind);
+            assertMoved(before, after, 1, "oqs_sync_batches_total", with(ofKind, "outcome", "applied"));
+            assertMoved(before, after, 1, "oqs_sync_records_total", with(ofKind, "status", "ACCEPTED"));
+            assertMoved(before, after, 1, "oqs_sync_records_total", with(ofKind, "status", "REJECTED"));
+            assertMoved(before, after, 1, "oqs_sync_batch_duration_seconds_count", ofKind);
+            assertMoved(before, after, 1, "oqs_sync_batch_duration_seconds_bucket", with(ofKind, "le", "+Inf"));
+        }
+        Map<String, String> qualifications = Map.of("kind", "qualifications");
+        assertMoved(before, after, 1, "oqs_sync_batches_total", with(qualifications, "outcome", "resent"));
+        assertMoved(before, after, 0, "oqs_sync_batches_total", Map.of("kind", "medications", "outcome", "resent"));
+        assertMoved(before, after, 0, "oqs_sync_batch_duration_seconds_count", Map.of("kind", "checkups"));
 
         assertMoved(before, after, 3, "oqs_bulk_entries_answered_total", Map.of());
         assertEquals(0, after.value("oqs_bulk_checks", Map.of("state", "queued")), "queued bulk checks");
