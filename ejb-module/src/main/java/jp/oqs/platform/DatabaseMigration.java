@@ -93,13 +93,18 @@ public class DatabaseMigration {
         }
     }
 
-    /** On the embedded engine: sequences past every committed id, before anything takes an id (see the class). */
+    /**
+     * On the embedded engine: sequences past every committed id, before anything takes an id (see the class), and
+     * the data file memory-mapped ({@link EmbeddedDataFile}).
+     */
     private void recoverSequences() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (SequenceRecovery.isNeeded(connection)) {
                 for (String moved : SequenceRecovery.run(connection, entities.getMetamodel())) {
                     LOG.log(Level.WARNING, "sequence behind its table after an unclean stop, moved on: {0}", moved);
                 }
+                EmbeddedDataFile.mapWhole(connection).ifPresent(raised -> LOG.log(Level.INFO,
+                        "embedded data file memory-mapped up to {0} MB from the next start", raised));
             }
         }
     }
