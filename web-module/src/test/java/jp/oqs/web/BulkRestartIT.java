@@ -75,11 +75,8 @@ class BulkRestartIT {
             assertEquals(202, accepted.statusCode(), accepted.body());
             receptionNumber = http.json.fromJson(accepted.body(), BulkReception.class).receptionNumber();
             // kill once some chunks are committed and many are still to come
-            BulkResult progress;
-            do {
-                Thread.sleep(100);
-                progress = status(server, clinic, receptionNumber);
-            } while (progress.counts().answered() < ENTRIES / 10);
+            BulkResult progress = MicroServer.poll(() -> status(server, clinic, receptionNumber),
+                    p -> p.counts().answered() >= ENTRIES / 10, Duration.ofMillis(100), Duration.ofMinutes(5));
             assertTrue(progress.status() == BulkStatus.PROCESSING, "still answering when killed");
             System.out.printf("[crash] bulk check killed with %,d of %,d entries answered%n",
                     progress.counts().answered(), ENTRIES);
@@ -87,12 +84,8 @@ class BulkRestartIT {
             server.kill();
         }
         try (MicroServer restarted = MicroServer.start(dataDir, "micro-bulk-2.log")) {
-            BulkResult done;
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            do {
-                Thread.sleep(250);
-                done = status(restarted, clinic, receptionNumber);
-            } while (done.status() != BulkStatus.DONE && System.nanoTime() < deadline);
+            BulkResult done = MicroServer.poll(() -> status(restarted, clinic, receptionNumber),
+                    d -> d.status() == BulkStatus.DONE, Duration.ofMillis(250), Duration.ofMinutes(5));
             assertEquals(BulkStatus.DONE, done.status(), "resumed after the restart");
             assertEquals(ENTRIES, done.counts().answered());
             assertEquals(ENTRIES, done.counts().valid());

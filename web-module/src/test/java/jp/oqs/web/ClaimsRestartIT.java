@@ -90,11 +90,10 @@ class ClaimsRestartIT {
             assertEquals(202, accepted.statusCode(), accepted.body());
             jobId = http.json.fromJson(accepted.body(), ClaimJobReception.class).jobId();
             // kill once some chunks are committed and many are still to come
-            ClaimJobResult progress;
-            do {
-                Thread.sleep(50);
-                progress = job(server, operatorToken, jobId);
-            } while (progress.counts().resolved() < CLAIMS / 10 && progress.status() == BulkStatus.PROCESSING);
+            String submitted = jobId;
+            ClaimJobResult progress = MicroServer.poll(() -> job(server, operatorToken, submitted),
+                    p -> p.counts().resolved() >= CLAIMS / 10 || p.status() != BulkStatus.PROCESSING,
+                    Duration.ofMillis(50), Duration.ofMinutes(5));
             assertTrue(progress.status() == BulkStatus.PROCESSING, "still routing when killed");
             System.out.printf("[crash] claims job killed with %,d of %,d claims resolved%n",
                     progress.counts().resolved(), CLAIMS);
@@ -102,12 +101,9 @@ class ClaimsRestartIT {
             server.kill();
         }
         try (MicroServer restarted = MicroServer.start(dataDir, "micro-claims-2.log")) {
-            ClaimJobResult done;
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            do {
-                Thread.sleep(250);
-                done = job(restarted, operatorToken, jobId);
-            } while (done.status() != BulkStatus.DONE && System.nanoTime() < deadline);
+            String resumed = jobId;
+            ClaimJobResult done = MicroServer.poll(() -> job(restarted, operatorToken, resumed),
+                    d -> d.status() == BulkStatus.DONE, Duration.ofMillis(250), Duration.ofMinutes(5));
             assertEquals(BulkStatus.DONE, done.status(), "resumed after the restart");
             assertEquals(new ClaimCounts(CLAIMS, CLAIMS, CLAIMS / 2, CLAIMS / 2, 0, 0, 0, 0), done.counts());
         }

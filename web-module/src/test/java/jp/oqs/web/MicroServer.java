@@ -53,6 +53,26 @@ final class MicroServer implements AutoCloseable {
         }
     }
 
+    /** What a job's state read says, read again every {@code every} until it {@code holds} or a deadline passes. */
+    interface Reading<T> {
+        T read() throws Exception;
+    }
+
+    /**
+     * Reads the state every {@code every} until {@code holds} is true of it or {@code within} has passed, and returns
+     * the last reading (the caller asserts on it).
+     */
+    static <T> T poll(Reading<T> state, java.util.function.Predicate<T> holds, Duration every, Duration within)
+            throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        T last;
+        do {
+            Thread.sleep(every.toMillis());
+            last = state.read();
+        } while (!holds.test(last) && System.nanoTime() < deadline);
+        return last;
+    }
+
     static MicroServer start(Path dataDir, String logName) throws IOException, InterruptedException {
         return start(dataDir, logName, List.of());
     }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +51,7 @@ final class OpenModel {
         long interval = Math.round(1e9 / rate);
         long[] latencies = new long[total];
         AtomicInteger failures = new AtomicInteger();
+        Map<String, Integer> reasons = new ConcurrentSkipListMap<>();
         AtomicInteger completed = new AtomicInteger();
         CompletableFuture<?>[] answers = new CompletableFuture<?>[total];
         Random random = new Random(41);
@@ -75,9 +77,14 @@ final class OpenModel {
             answers[k] = http.client().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                     .handle((response, failure) -> {
                         latencies[index] = System.nanoTime() - due;
-                        if (failure != null || response.statusCode() != 200
-                                || !response.body().contains("\"validity\":1")) {
+                        String reason = failure != null ? failure.getClass().getSimpleName() + ": "
+                                + failure.getMessage()
+                                : response.statusCode() != 200 ? "HTTP " + response.statusCode() + " "
+                                + response.body().substring(0, Math.min(200, response.body().length()))
+                                : response.body().contains("\"validity\":1") ? null : "validity not 1";
+                        if (reason != null) {
                             failures.incrementAndGet();
+                            reasons.merge(reason, 1, Integer::sum);
                         }
                         completed.incrementAndGet();
                         return null;
@@ -107,6 +114,9 @@ final class OpenModel {
                 rate, seconds, total, total / sendSeconds, lateSends, failures.get(), figures.get(label + ".p50_ms"),
                 figures.get(label + ".p90_ms"), figures.get(label + ".p99_ms"), figures.get(label + ".p999_ms"),
                 figures.get(label + ".max_ms"));
+        // what failed, so that a failure is told apart from the load tool's own (a refused connection, say)
+        reasons.forEach((reason, count) -> System.out.printf("[benchmark] open model failure x%d: %s%n", count,
+                reason));
         Bench.record(results, figures);
     }
 
