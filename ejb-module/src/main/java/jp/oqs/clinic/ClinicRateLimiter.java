@@ -107,7 +107,11 @@ public final class ClinicRateLimiter {
         private void refill(long now) {
             long elapsed = now - at;
             if (elapsed > 0) {
-                level = Math.min(MINUTE * perMinute, level + Math.min(elapsed, MINUTE) * perMinute);
+                // room and refill each fit a long (at most MINUTE × MAX_PER_MINUTE), their sum with the level may
+                // not: at a limit above about 76,800,000 a bucket idle for half a minute overflowed to a negative
+                // level and refused the clinic for a minute and a half (found by the harness's open model)
+                long room = MINUTE * perMinute - level;
+                level += Math.min(room, Math.min(elapsed, MINUTE) * perMinute);
                 at = now;
             }
         }

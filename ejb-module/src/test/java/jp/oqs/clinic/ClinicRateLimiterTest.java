@@ -88,6 +88,26 @@ class ClinicRateLimiterTest {
         assertNotNull(limiter.take("busy", T0 + 61 * SECOND), "its state survived the sweep");
     }
 
+    /** The bucket's arithmetic holds at the highest limit: idle for any time, a clinic has its full minute back. */
+    @Test
+    void atTheHighestLimitAnIdleClinicIsNeverRefused() {
+        int limit = ClinicRateLimiter.MAX_PER_MINUTE;
+        ClinicRateLimiter limiter = new ClinicRateLimiter(limit, T0);
+        long t = T0;
+        for (long idle : new long[] {0, 1, 31, 32, 33, 59, 60, 61, 3_600}) {
+            t += idle * SECOND;
+            assertNull(limiter.take("0110113719", t), () -> "after " + idle + " s idle");
+        }
+        // and the level is exact: a full minute's worth, then the refill rate
+        long full = t + 3_600 * SECOND;
+        ClinicRateLimiter counting = new ClinicRateLimiter(3, T0);
+        for (int i = 0; i < 3; i++) {
+            assertNull(counting.take("c", full));
+        }
+        assertNotNull(counting.take("c", full), "a minute's worth taken");
+        assertNull(counting.take("c", full + 20 * SECOND), "one token refilled after 20 s");
+    }
+
     @Test
     void aLimitBelowOneIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new ClinicRateLimiter(0, T0));
