@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,6 +58,8 @@ final class Histories {
     private final Map<String, List<Named>> byCard = new HashMap<>();
     private final Map<Long, LocalDate> birthDates = new HashMap<>();
     private final Map<Long, List<Coverage>> historyOf = new HashMap<>();
+    /** Each claim's candidates, worked out once: to know whose history to read, then to match the claim. */
+    private final Map<ClaimItem, List<Named>> candidatesOf = new IdentityHashMap<>();
 
     Histories(EntityManager em, List<ClaimItem> chunk) {
         this.em = em;
@@ -65,9 +68,10 @@ final class Histories {
         Set<String> householdKeys = new HashSet<>();
         for (ClaimItem item : chunk) {
             numbers.add(item.insurerNumber());
-            String key = cardKey(item);
-            if (key != null) {
-                (item.individualNumber() != null ? individualNumbers : householdKeys).add(key.substring(2));
+            if (item.individualNumber() != null) {
+                individualNumbers.add(item.individualNumber());
+            } else if (item.number() != null) {
+                householdKeys.add(Qualification.householdKey(item.symbol(), item.number()));
             }
         }
         select("SELECT i.insurerNumber, i.id FROM Insurer i WHERE i.insurerNumber IN :keys", numbers,
@@ -83,7 +87,9 @@ final class Histories {
                 row -> birthDates.put((Long) row[0], (LocalDate) row[1]));
         Set<Long> alone = new HashSet<>();
         for (ClaimItem item : chunk) {
-            List<Long> found = candidates(item).stream().map(Named::person).distinct().toList();
+            List<Named> cards = candidates(item);
+            candidatesOf.put(item, cards);
+            List<Long> found = cards.stream().map(Named::person).distinct().toList();
             if (found.size() == 1) {
                 alone.add(found.get(0));
             }
@@ -104,8 +110,10 @@ final class Histories {
                 row -> held.put((Long) row[0], new Held((Long) row[0], (Long) row[1], (Long) row[2],
                         (String) row[3], (String) row[4], (String) row[5], (String) row[6], (LocalDate) row[7])));
         Map<Long, String> insurerNumbers = new HashMap<>();
+        insurerIds.forEach((number, id) -> insurerNumbers.put(id, number));
         Set<Long> insurers = new HashSet<>();
-        held.values().forEach(q -> insurers.add(q.insurer()));
+        held.values().stream().map(Held::insurer).filter(id -> !insurerNumbers.containsKey(id))
+                .forEach(insurers::add);
         select("SELECT i.id, i.insurerNumber FROM Insurer i WHERE i.id IN :keys", insurers,
                 row -> insurerNumbers.put((Long) row[0], (String) row[1]));
         select("SELECT v.qualificationId, v.relationship, v.validFrom, v.validTo, v.lostOn, v.supersededById"
@@ -151,7 +159,7 @@ final class Histories {
     }
 
     Match match(ClaimItem item) {
-        List<Named> candidates = candidates(item);
+        List<Named> candidates = candidatesOf.getOrDefault(item, List.of());
         List<Long> persons = candidates.stream().map(Named::person).distinct().toList();
         if (persons.size() != 1) {
             return persons.isEmpty() ? NOBODY : new Match(persons.size(), null, Set.of(), List.of());
