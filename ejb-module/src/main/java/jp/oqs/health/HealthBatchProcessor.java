@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -48,7 +49,9 @@ import jp.oqs.sync.SyncRecordResult;
  * ({@link BatchLedger}): the batch row, the records stored, the results and the audit entries commit together. A
  * record is accepted only for a person the batch's insurer insures or insured (an unknown link key is answered
  * the same way, so a job learns nothing of other insurers' members); a record for a person and day (and, for a
- * medication, dispenser and drug) the insurer sent before is a correction.
+ * medication, dispenser and drug) the insurer sent before is a correction. The query for what a record corrects
+ * does not write the batch's changes first (each would write everything stored so far: the cost of a batch grew
+ * with the square of its size); the batch's own records are looked up in {@link Applying}.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -73,8 +76,26 @@ public class HealthBatchProcessor {
         String store(R record, Person person, Insurer insurer, Applying batch) throws RecordRejectedException;
     }
 
-    /** The batch being applied: its ledger, time and day. */
-    private record Applying(BatchLedger ledger, Instant now, LocalDate today) {
+    /**
+     * The batch being applied: its ledger, time and day, and the records it stored so far by what a correction
+     * replaces (a person's day, for a medication also dispenser and drug).
+     */
+    private record Applying(BatchLedger ledger, Instant now, LocalDate today, Map<List<Object>, Object> stored) {
+
+        /**
+         * What the record corrects: the insurer's current records stored before the batch ({@code earlier}, read
+         * without writing the batch's changes first), and the one this batch stored before under the same key. The
+         * record becomes the batch's record under the key.
+         */
+        @SuppressWarnings("unchecked")
+        <T> List<T> corrected(List<Object> key, T record, List<T> earlier) {
+            List<T> corrected = new ArrayList<>(earlier);
+            T inBatch = (T) stored.put(key, record);
+            if (inBatch != null) {
+                corrected.add(inBatch);
+            }
+            return corrected;
+        }
     }
 
     public SyncBatch applyCheckups(SyncCaller caller, CheckupBatchRequest request)
@@ -96,7 +117,7 @@ public class HealthBatchProcessor {
             return ledger.earlier().get();
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Applying batch = new Applying(ledger, now, LocalDate.ofInstant(now, ServiceClock.JAPAN));
+        Applying batch = new Applying(ledger, now, LocalDate.ofInstant(now, ServiceClock.JAPAN), new HashMap<>());
         Map<String, Person> insured = insuredPersons(ledger.insurerOrNull(), records.stream().map(kind.linkKey())
                 .filter(Objects::nonNull).distinct().toList());
         PendingAudit entries = new PendingAudit();
@@ -144,27 +165,32 @@ public class HealthBatchProcessor {
             throws RecordRejectedException {
         LocalDate examinedOn = RecordFields.date(record.examinedOn(), "examinedOn", batch.today());
         List<CheckupEntry> entries = CheckupValues.checked(record.items(), examinedOn);
-        List<CheckupResult> replaced = em.createNamedQuery("CheckupResult.current", CheckupResult.class)
-                .setParameter("person", person).setParameter("insurer", insurer)
-                .setParameter("examinedOn", examinedOn).getResultList();
-        replaced.forEach(result -> result.supersede(batch.now()));
-        em.persist(new CheckupResult(person, insurer, examinedOn, entries, batch.ledger().batchId(),
-                record.recordId(), batch.now()));
+        CheckupResult result = new CheckupResult(person, insurer, examinedOn, entries, batch.ledger().batchId(),
+                record.recordId(), batch.now());
+        List<CheckupResult> replaced = batch.corrected(List.of(CheckupResult.class, person.id(), examinedOn), result,
+                em.createNamedQuery("CheckupResult.current", CheckupResult.class)
+                        .setParameter("person", person).setParameter("insurer", insurer)
+                        .setParameter("examinedOn", examinedOn).setFlushMode(FlushModeType.COMMIT).getResultList());
+        replaced.forEach(earlier -> earlier.supersede(batch.now()));
+        em.persist(result);
         return "CHECKUP " + examinedOn + (replaced.isEmpty() ? " NEW" : " CORRECTION");
     }
 
     private String storeMedication(MedicationRecord record, Person person, Insurer insurer, Applying batch)
             throws RecordRejectedException {
         DispensedMedication.Dispensing dispensing = dispensing(record, batch.today());
-        List<DispensedMedication> replaced = em.createNamedQuery("DispensedMedication.current",
-                        DispensedMedication.class)
-                .setParameter("person", person).setParameter("insurer", insurer)
-                .setParameter("dispensedOn", dispensing.dispensedOn())
-                .setParameter("dispensedBy", dispensing.dispensedBy())
-                .setParameter("drugCode", dispensing.drugCode()).getResultList();
-        replaced.forEach(medication -> medication.supersede(batch.now()));
-        em.persist(new DispensedMedication(person, insurer, dispensing, batch.ledger().batchId(),
-                record.recordId(), batch.now()));
+        DispensedMedication medication = new DispensedMedication(person, insurer, dispensing,
+                batch.ledger().batchId(), record.recordId(), batch.now());
+        List<DispensedMedication> replaced = batch.corrected(List.of(DispensedMedication.class, person.id(),
+                        dispensing.dispensedOn(), dispensing.dispensedBy(), dispensing.drugCode()), medication,
+                em.createNamedQuery("DispensedMedication.current", DispensedMedication.class)
+                        .setParameter("person", person).setParameter("insurer", insurer)
+                        .setParameter("dispensedOn", dispensing.dispensedOn())
+                        .setParameter("dispensedBy", dispensing.dispensedBy())
+                        .setParameter("drugCode", dispensing.drugCode()).setFlushMode(FlushModeType.COMMIT)
+                        .getResultList());
+        replaced.forEach(earlier -> earlier.supersede(batch.now()));
+        em.persist(medication);
         return "MEDICATION " + dispensing.dispensedOn() + (replaced.isEmpty() ? " NEW" : " CORRECTION");
     }
 

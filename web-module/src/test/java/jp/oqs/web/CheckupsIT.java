@@ -410,6 +410,38 @@ class CheckupsIT {
     }
 
     @Test
+    void aCorrectionInTheSameBatchReplacesTheRecordBeforeIt() throws Exception {
+        LocalDate day = LocalDate.of(2024, 10, 8);
+        SyncBatchResult result = checkups(CURRENT).submit(checkupBatch(CURRENT,
+                checkup("same-1", "LK-HC-P3", day, "160", "99", "81.0"),
+                checkup("same-2", "LK-HC-P3", day, "140", "90", "81.0"),
+                checkup("same-3", "LK-HC-P3", day, "122", "78", "81.0")));
+        assertEquals(3, result.accepted());
+        List<CheckupView> checkups = portal().checkups(proof(fixture.p3())).checkups().stream()
+                .filter(c -> c.examinedOn().equals(day)).toList();
+        assertEquals(1, checkups.size(), "one check-up of the day: the batch's last");
+        assertEquals("122", item(checkups.get(0), SYSTOLIC).value());
+        assertEquals(List.of("160", "140"), checkups.get(0).superseded().stream().map(s -> s.items().stream()
+                .filter(i -> i.code().equals(SYSTOLIC)).findFirst().orElseThrow().value()).sorted(
+                java.util.Comparator.reverseOrder()).toList(), "both earlier records of the batch, superseded");
+        assertEquals(2, auditOf("sync-hc-" + CURRENT).stream().filter(e -> e.kind().equals("HEALTH_DATA_RECEIVED")
+                && e.result().equals("CHECKUP " + day + " CORRECTION")).count());
+
+        LocalDate dispensed = TODAY.minusMonths(5);
+        assertEquals(2, medications(CURRENT).submit(new MedicationBatchRequest(UUID.randomUUID(), CURRENT, List.of(
+                new MedicationRecord("same-m1", "LK-HC-P3", dispensed, PHARMACY, DrugCodeKind.RECEIPT, "620000009",
+                        "同じ日の薬", "1", "錠", 7),
+                new MedicationRecord("same-m2", "LK-HC-P3", dispensed, PHARMACY, DrugCodeKind.RECEIPT, "620000009",
+                        "同じ日の薬", "1", "錠", 14)))).accepted());
+        List<MedicationView> medications = ItSupport.anonymousClient(PersonHealthApi.class, deployment)
+                .medications(proof(fixture.p3())).medications().stream()
+                .filter(m -> m.dispensedOn().equals(dispensed)).toList();
+        assertEquals(1, medications.size(), "one dispensing: the batch's last");
+        assertEquals(14, medications.get(0).days());
+        assertEquals(7, medications.get(0).superseded().get(0).days(), "the batch's first, superseded");
+    }
+
+    @Test
     void medicationsOfThreeYearsNewestFirstWithCorrections() throws Exception {
         MedicationSyncApi job = medications(CURRENT);
         LocalDate day = TODAY.minusMonths(2);
