@@ -10,6 +10,9 @@
 #   - http-listener-1 on OQS_HTTP_ADDRESS:OQS_HTTP_PORT, the admin listener on OQS_ADMIN_ADDRESS; off (and bound
 #     to those addresses should they be enabled again): http-listener-2 (HTTPS), the IIOP listeners, the JMX
 #     connector; off: the JMS broker, Hazelcast (clustering, not needed by a single instance) and phone-home
+#   - installs the malformed path guard into Payara's modules and turns on comet support on the HTTP listeners,
+#     which sets it up: a path Payara cannot decode (%ZZ, %00, ...) is answered 400 MALFORMED_PATH with the error
+#     body, not by Payara with 200 or 400 and no body (README, "Errors")
 #   - default principal-to-role mapping on (token groups are role names)
 #   - MicroProfile Config at domain level: mp.jwt.verify.issuer, mp.jwt.verify.publickey.location, oqs.data.dir
 #   - MicroProfile Health on, unauthenticated, at /health (/health/ready, /health/live); Payara serves it once an
@@ -41,6 +44,10 @@
 #   OQS_JWT_ISSUER               issuer (iss) of the bearer tokens, mp.jwt.verify.issuer (required)
 #   OQS_JWT_PUBLIC_KEY_LOCATION  their verification key, mp.jwt.verify.publickey.location (required),
 #                                e.g. file:/etc/oqs/jwt-public.pem or an https: URL of a PEM or JWKS
+#   OQS_HTTP_GUARD_JAR           the malformed path guard (default: server-config/target/server-config-*-http-guard.jar
+#                                next to this script's folder, built by mvn install)
+#   OQS_PAYARA_MODULES_DIR       Payara's modules folder, where the guard goes (default: glassfish/modules of the
+#                                installation ASADMIN belongs to)
 #   OQS_DATA_DIR                 the application's data directory, oqs.data.dir (default /var/lib/oqs; must be
 #                                writable by the server's user)
 #
@@ -52,6 +59,7 @@
 set -euo pipefail
 
 ASADMIN="${ASADMIN:-asadmin}"
+script_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 OQS_ADMIN_ADDRESS="${OQS_ADMIN_ADDRESS:-127.0.0.1}"
 OQS_ADMIN_PORT="${OQS_ADMIN_PORT:-4848}"
 OQS_ADMIN_USER="${OQS_ADMIN_USER:-admin}"
@@ -118,6 +126,20 @@ done
 if [ -n "$OQS_ADMIN_PASSWORD_FILE" ] && [ ! -r "$OQS_ADMIN_PASSWORD_FILE" ]; then
     die "OQS_ADMIN_PASSWORD_FILE $OQS_ADMIN_PASSWORD_FILE is not readable"
 fi
+
+OQS_HTTP_GUARD_JAR="${OQS_HTTP_GUARD_JAR:-$(ls "$script_dir"/../target/server-config-*-http-guard.jar 2>/dev/null \
+    | head -n 1)}"
+[ -f "$OQS_HTTP_GUARD_JAR" ] || die "the malformed path guard jar was not found (OQS_HTTP_GUARD_JAR; build it with mvn install)"
+if [ -z "${OQS_PAYARA_MODULES_DIR:-}" ]; then
+    asadmin_bin="$(readlink -f "$(command -v "$ASADMIN")")" || die "ASADMIN $ASADMIN not found"
+    for candidate in "$(dirname "$asadmin_bin")/../glassfish/modules" "$(dirname "$asadmin_bin")/../modules"; do
+        if [ -d "$candidate" ]; then
+            OQS_PAYARA_MODULES_DIR="$(cd "$candidate" && pwd)"
+            break
+        fi
+    done
+fi
+[ -d "${OQS_PAYARA_MODULES_DIR:-}" ] || die "Payara's modules folder was not found (OQS_PAYARA_MODULES_DIR)"
 
 # asadmin connects to the admin listener's address (to a loopback address if it listens on all of them)
 case "$OQS_ADMIN_ADDRESS" in
@@ -231,6 +253,14 @@ for listener in orb-listener-1 SSL SSL_MUTUALAUTH; do
         "$SERVER_CONFIG.iiop-service.iiop-listener.$listener.enabled=false")
 done
 asadmin set "${iiop_listeners[@]}"
+
+step "malformed path guard: $OQS_PAYARA_MODULES_DIR/oqs-http-guard.jar, comet support on the HTTP listeners"
+# Payara sets the guard up as the listeners' comet add-on (jp.oqs.httpguard.MalformedPathAddOn); it reads its
+# modules when the domain starts, so the restart below puts it in place
+install -m 0644 "$OQS_HTTP_GUARD_JAR" "$OQS_PAYARA_MODULES_DIR/oqs-http-guard.jar"
+PROTOCOLS=$SERVER_CONFIG.network-config.protocols.protocol
+asadmin set "$PROTOCOLS.http-listener-1.http.comet-support-enabled=true" \
+    "$PROTOCOLS.http-listener-2.http.comet-support-enabled=true"
 
 step "JMS broker, Hazelcast and phone-home off"
 asadmin set "$SERVER_CONFIG.jms-service.type=DISABLED"

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Deploys {@code oqs.ear} the way an integrator does: a new Payara Server Full domain, prepared by
  * {@code server-config/payara-server/configure-domain.sh} (here with HSQLDB in Oracle syntax mode, as the embedded default),
- * {@code asadmin deploy}, readiness at {@code /health/ready}, then one authenticated call of the API. Everything
+ * {@code asadmin deploy}, readiness at {@code /health/ready}, then one authenticated call of the API and a malformed
+ * path (the guard the script installs). Everything
  * listens on and is called at 127.0.0.1, on free ports.
  */
 class EarDeploymentIT {
@@ -135,6 +136,7 @@ class EarDeploymentIT {
                     asadminCommand("deploy", "--name", "oqs", ear.toString()), Map.of());
             awaitReady();
             callTheApi(tokens);
+            refuseAMalformedPath();
             readTheMetrics();
             signInToTheConsole();
             log("passed in %d s", Duration.between(start, Instant.now()).toSeconds());
@@ -244,6 +246,23 @@ class EarDeploymentIT {
         assertTrue(read.body().matches("(?s).*\"status\"\\s*:\\s*\"ONBOARDING\".*"), read::body);
         assertTrue(read.body().contains("\"" + INSURER_NUMBER + "\""), read::body);
         assertTrue(read.body().contains(INSURER_NAME), read::body);
+    }
+
+    /**
+     * A path escape that is not hexadecimal, which Payara answered with 200 and an empty body, gets 400
+     * {@code MALFORMED_PATH} and the error body from the guard the configuration script installs. Sent on a socket:
+     * {@link URI} refuses to build such a request.
+     */
+    private void refuseAMalformedPath() throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(LOOPBACK, httpPort)) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET /oqs/api/v1/admin/insurers/%ZZ HTTP/1.1\r\nHost: " + LOOPBACK + ":"
+                    + httpPort + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n").getBytes(UTF_8));
+            String answer = new String(socket.getInputStream().readAllBytes(), UTF_8);
+            log("GET /oqs/api/v1/admin/insurers/%%ZZ -> %s", answer.lines().findFirst().orElse("no answer"));
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("{\"code\":\"MALFORMED_PATH\",\"message\":\""), answer);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import static jp.oqs.web.ItSupport.client;
 import static jp.oqs.web.ItSupport.insurerNumber;
 import static jp.oqs.web.ItSupport.token;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -46,6 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import jp.oqs.api.ApiVersion;
 import jp.oqs.api.audit.AccessHistoryApi;
 import jp.oqs.api.audit.AccessHistoryRequest;
@@ -54,6 +56,7 @@ import jp.oqs.api.eligibility.CardSessionApi;
 import jp.oqs.api.eligibility.ConsentCategory;
 import jp.oqs.api.eligibility.ConsentChoices;
 import jp.oqs.api.eligibility.PrescriptionForm;
+import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.person.CardRegistrationRequest;
 import jp.oqs.api.person.ConsentWithdrawal;
 import jp.oqs.api.eligibility.BulkEntry;
@@ -176,10 +179,13 @@ class HostileInputIT {
             probes.add(probe);
             endpointOf.put(probe, endpoint(endpoints, probe.method(), probe.target()));
         }
-        List<HostileRequests.Probe> refusedByContainer = generator.containerRefused("sync/batches",
-                "Bearer " + callers.bearerByRole().get(Roles.INSURER_SYNC));
-        refusedByContainer.forEach(probe -> endpointOf.put(probe, endpoint(endpoints, "GET", "sync/batches/x")));
-        probes.addAll(refusedByContainer);
+        String syncJob = "Bearer " + callers.bearerByRole().get(Roles.INSURER_SYNC);
+        List<HostileRequests.Probe> refusedByContainer = generator.containerRefused("sync/batches", syncJob);
+        List<HostileRequests.Probe> malformedPaths = generator.malformedPaths("sync/batches", syncJob);
+        for (HostileRequests.Probe probe : Stream.concat(refusedByContainer.stream(), malformedPaths.stream()).toList()) {
+            endpointOf.put(probe, endpoint(endpoints, "GET", "sync/batches/x"));
+            probes.add(probe);
+        }
         Collections.shuffle(probes, random);
 
         Outcomes outcomes = send(probes, endpointOf, documented);
@@ -187,7 +193,8 @@ class HostileInputIT {
                 + outcomes.hangs + " hangs, slowest " + outcomes.slowestMillis + " ms");
         System.out.println("[hostile] the slowest:" + outcomes.slowest());
         System.out.println("[hostile] answers by status: " + outcomes.statuses + "; " + refusedByContainer.size()
-                + " of the requests are refused by Payara's HTTP layer before the application (400, empty body); "
+                + " of the requests are refused by Payara's HTTP layer before the application (400, empty body), "
+                + malformedPaths.size() + " by the listener's guard (400 MALFORMED_PATH); "
                 + staleConnections + " sent again on a new connection (their pooled one was closed by the server)");
         assertEquals(probes.size(), outcomes.requests.get(), "every request was sent");
         assertTrue(outcomes.failures.isEmpty(), () -> outcomes.failures.size() + " bad answers, e.g.:\n"
@@ -203,6 +210,133 @@ class HostileInputIT {
                 Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, CLINIC)));
         assertEquals(1, clinic.lookup(new LookupRequest(LOOKUP_INSURER, "宮崎", "100", "01", null, BIRTH, null, null))
                 .validity());
+    }
+
+    /**
+     * Paths whose escapes are not {@code %} and two hexadecimal digits, which {@link java.net.URI} cannot send,
+     * sent on a socket: Payara answered them with 200 and an empty body; the listener's guard answers 400
+     * {@code MALFORMED_PATH} with the error body and closes the connection, also after a good request on the same
+     * connection and with a body still to come. Then the service answers as before.
+     */
+    @Test
+    void pathsWithEscapesThatAreNotHexadecimalGetTheErrorBody() throws Exception {
+        URI api = ItSupport.api(deployment);
+        String batches = api.getRawPath() + "/sync/batches/";
+        String authorization = "Bearer " + token(Roles.INSURER_SYNC, "hostile-paths",
+                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(SYNC_INSURER)));
+        for (String segment : List.of("%ZZ", "%", "%A", "a%G1", "%%41", "%zz%00", "x/%ZZ/y", "%ZZ?size=1")) {
+            try (RawConnection connection = new RawConnection(api)) {
+                RawAnswer answer = connection.exchange("GET " + batches + segment, authorization, null);
+                assertMalformedPath(answer, segment);
+                assertTrue(connection.closedByServer(), "the connection is closed after " + segment);
+            }
+        }
+        try (RawConnection connection = new RawConnection(api)) {
+            assertEquals(404, connection.exchange("GET " + batches + UUID.randomUUID(), authorization, null).status(),
+                    "a good request first, on the same connection");
+            assertMalformedPath(connection.exchange("POST " + batches + "%ZZ", authorization,
+                    "{\"batchId\":\"" + "x".repeat(50_000) + "\"}"), "%ZZ after a good request, with a body");
+            assertTrue(connection.closedByServer(), "the connection is closed, the body not read");
+        }
+        try (RawConnection connection = new RawConnection(api)) {
+            assertEquals(404, connection.exchange("GET " + batches + UUID.randomUUID(), authorization, null).status(),
+                    "the service answers as before");
+        }
+    }
+
+    private static void assertMalformedPath(RawAnswer answer, String what) {
+        assertEquals(400, answer.status(), what);
+        assertEquals("no-store", answer.headers().get("cache-control"), what);
+        assertEquals("nosniff", answer.headers().get("x-content-type-options"), what);
+        assertTrue(answer.headers().getOrDefault("content-type", "").startsWith("application/json"), what);
+        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+            JsonObject error = reader.readObject();
+            assertEquals(ErrorCodes.MALFORMED_PATH, error.getString("code"), what);
+            assertEquals(java.util.Set.of("code", "message", "hint"), error.keySet(), what);
+            assertFalse(error.getString("message").isBlank() || error.getString("hint").isBlank(), what);
+        }
+    }
+
+    /** An answer read off a socket: status, headers (names in lower case) and body. */
+    private record RawAnswer(int status, Map<String, String> headers, String body) {
+    }
+
+    /** HTTP/1.1 on a socket of its own, for request lines {@link java.net.URI} refuses to build. */
+    private static final class RawConnection implements AutoCloseable {
+
+        private final String host;
+        private final java.net.Socket socket;
+        private final java.io.InputStream in;
+
+        RawConnection(URI api) throws IOException {
+            host = api.getHost() + ":" + api.getPort();
+            socket = new java.net.Socket(api.getHost(), api.getPort());
+            socket.setSoTimeout((int) ANSWER_WITHIN.toMillis());
+            in = new java.io.BufferedInputStream(socket.getInputStream());
+        }
+
+        /** Sends "METHOD target" with the token and body (its Content-Length, not all of it once refused). */
+        RawAnswer exchange(String requestLine, String authorization, String body) throws IOException {
+            byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+            String head = requestLine + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + authorization
+                    + "\r\nAccept: application/json\r\n" + (body == null ? ""
+                    : "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n") + "\r\n";
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            out.write(content, 0, Math.min(content.length, 1_000));
+            out.flush();
+            String statusLine = line();
+            Map<String, String> headers = new java.util.HashMap<>();
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                int colon = header.indexOf(':');
+                headers.put(header.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                        header.substring(colon + 1).trim());
+            }
+            byte[] answer;
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                java.io.ByteArrayOutputStream chunks = new java.io.ByteArrayOutputStream();
+                for (int size = Integer.parseInt(line().trim(), 16); size > 0;
+                     size = Integer.parseInt(line().trim(), 16)) {
+                    chunks.write(in.readNBytes(size));
+                    line();
+                }
+                while (!line().isEmpty()) {
+                    // trailers
+                }
+                answer = chunks.toByteArray();
+            } else {
+                answer = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
+            }
+            return new RawAnswer(Integer.parseInt(statusLine.split(" ")[1]), headers,
+                    new String(answer, StandardCharsets.UTF_8));
+        }
+
+        /** Whether the server closed the connection (end of stream within the answer time). */
+        boolean closedByServer() throws IOException {
+            try {
+                return in.read() == -1;
+            } catch (java.net.SocketException reset) {
+                return true;
+            }
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c == -1) {
+                    throw new java.io.EOFException("the connection ended within an answer's head");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     /** The requests issue 9 reported, always among the hostile ones, each with the error code it must get. */

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import jp.oqs.api.error.ErrorCodes;
 
 /**
  * Mutated requests for one endpoint of the API, from a seeded generator (the same seed gives the same requests):
@@ -161,18 +162,28 @@ final class HostileRequests {
     }
 
     /**
-     * Requests that Payara's HTTP layer refuses with an empty 400 before any application code runs: a path
-     * with an escaped NUL or backslash or an escape that is not UTF-8, a request line or header section above its
-     * 8 KiB buffer. (An escape that is not hexadecimal, {@code %ZZ}, cannot even be sent with {@link java.net.URI}.)
+     * Paths Payara cannot decode: an escaped NUL or backslash, escapes that are not UTF-8. The listener's guard
+     * ({@code jp.oqs.httpguard}) answers them with 400 {@code MALFORMED_PATH} and the error body, before Payara does
+     * (which answered an empty 400). Escapes that are not hexadecimal ({@code %ZZ}) cannot be sent with
+     * {@link java.net.URI}: {@code HostileInputIT} sends those on a socket of its own.
+     */
+    List<Probe> malformedPaths(String validPath, String authorization) {
+        List<Probe> probes = new ArrayList<>();
+        for (String segment : List.of("%00", "a%00b", "%5c", "%5C..%5C", "%C0%AE", "%ff", "%E3%81", "%ED%A0%80")) {
+            probes.add(new Probe("path", "GET", validPath + "/" + segment, null, null, false, authorization,
+                    ErrorCodes.MALFORMED_PATH));
+        }
+        return probes;
+    }
+
+    /**
+     * Requests that Payara's HTTP layer refuses with an empty 400 before any application code or the listener's
+     * guard runs: a request line or header section above its 8 KiB buffer.
      */
     List<Probe> containerRefused(String validPath, String authorization) {
-        List<Probe> probes = new ArrayList<>();
-        for (String segment : List.of("%00", "a%00b", "%5c", "%5C..%5C", "%C0%AE", "%ff", "%E3%81", "%ED%A0%80",
-                "x".repeat(9_000))) {
-            probes.add(new Probe("container", "GET", validPath + "/" + segment, null, null, false, authorization));
-        }
-        probes.add(new Probe("container", "GET", validPath, null, null, false, "Bearer " + "x".repeat(20_000)));
-        return probes;
+        return List.of(new Probe("container", "GET", validPath + "/" + "x".repeat(9_000), null, null, false,
+                        authorization),
+                new Probe("container", "GET", validPath, null, null, false, "Bearer " + "x".repeat(20_000)));
     }
 
     /** A valid token of one of the endpoint's roles most of the time; sometimes another role, a bad one, none. */

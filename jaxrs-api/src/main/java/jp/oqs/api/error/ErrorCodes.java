@@ -6,6 +6,8 @@ public final class ErrorCodes {
     // request shape
     public static final String INVALID_REQUEST = "INVALID_REQUEST";
     public static final String MALFORMED_JSON = "MALFORMED_JSON";
+    /** A path that cannot be decoded (answered by the HTTP listener's guard, before the application). */
+    public static final String MALFORMED_PATH = "MALFORMED_PATH";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
     public static final String NOT_FOUND = "NOT_FOUND";
