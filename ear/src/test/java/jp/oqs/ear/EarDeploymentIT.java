@@ -250,18 +250,28 @@ class EarDeploymentIT {
 
     /**
      * A path escape that is not hexadecimal, which Payara answered with 200 and an empty body, gets 400
-     * {@code MALFORMED_PATH} and the error body from the guard the configuration script installs. Sent on a socket:
-     * {@link URI} refuses to build such a request.
+     * {@code MALFORMED_PATH} and the error body from the guard the configuration script installs, and a head above
+     * 8 KiB 431 {@code REQUEST_HEAD_TOO_LARGE}. Sent on a socket: {@link URI} refuses to build such a request.
      */
     private void refuseAMalformedPath() throws IOException {
+        String path = "GET /oqs/api/v1/admin/insurers/%ZZ HTTP/1.1\r\n";
+        String answer = exchangeOnASocket(path + "Host: " + LOOPBACK + "\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+        assertTrue(answer.contains("{\"code\":\"MALFORMED_PATH\",\"message\":\""), answer);
+        String head = exchangeOnASocket("GET /oqs/api/v1/admin/insurers HTTP/1.1\r\nHost: " + LOOPBACK
+                + "\r\nX-Long: " + "y".repeat(9_000) + "\r\nConnection: close\r\n\r\n");
+        assertTrue(head.startsWith("HTTP/1.1 431"), head);
+        assertTrue(head.contains("{\"code\":\"REQUEST_HEAD_TOO_LARGE\",\"message\":\""), head);
+    }
+
+    private String exchangeOnASocket(String request) throws IOException {
         try (java.net.Socket socket = new java.net.Socket(LOOPBACK, httpPort)) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write(("GET /oqs/api/v1/admin/insurers/%ZZ HTTP/1.1\r\nHost: " + LOOPBACK + ":"
-                    + httpPort + "\r\nAccept: application/json\r\nConnection: close\r\n\r\n").getBytes(UTF_8));
+            socket.getOutputStream().write(request.getBytes(UTF_8));
             String answer = new String(socket.getInputStream().readAllBytes(), UTF_8);
-            log("GET /oqs/api/v1/admin/insurers/%%ZZ -> %s", answer.lines().findFirst().orElse("no answer"));
-            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
-            assertTrue(answer.contains("{\"code\":\"MALFORMED_PATH\",\"message\":\""), answer);
+            log("%s -> %s", request.substring(0, Math.min(request.indexOf('\r'), 60)),
+                    answer.lines().findFirst().orElse("no answer"));
+            return answer;
         }
     }
 

@@ -32,10 +32,10 @@ public class MalformedPathFilter extends BaseFilter {
 
     /** Kept in step with {@code jp.oqs.api.error.ErrorCodes.MALFORMED_PATH} ({@code MalformedPathFilterTest}). */
     static final String CODE = "MALFORMED_PATH";
-    static final byte[] BODY = ("{\"code\":\"" + CODE + "\",\"message\":\"リクエストのURLが正しくありません。"
-            + "システムの提供元にお問い合わせください。\",\"hint\":\"the request path has an escape that is not % and two "
-            + "hexadecimal digits (send % itself as %25), an escaped NUL or backslash, or escapes that are not UTF-8\"}")
-            .getBytes(StandardCharsets.UTF_8);
+    static final byte[] BODY = ErrorBody.json(CODE,
+            "リクエストのURLが正しくありません。システムの提供元にお問い合わせください。",
+            "the request path has an escape that is not % and two hexadecimal digits (send % itself as %25), an "
+                    + "escaped NUL or backslash, or escapes that are not UTF-8");
     private static final String REFUSED = MalformedPathFilter.class.getName() + ".refused";
 
     @Override

@@ -1,5 +1,6 @@
 package jp.oqs.httpguard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,9 +29,19 @@ class MalformedPathFilterTest {
     }
 
     @Test
-    void theAnswerIsTheServicesErrorBody() {
+    void theAnswersAreTheServicesErrorBody() {
         String body = new String(MalformedPathFilter.BODY, StandardCharsets.UTF_8);
         assertTrue(body.startsWith("{\"code\":\"" + ErrorCodes.MALFORMED_PATH + "\",\"message\":\""), body);
         assertTrue(body.contains("\",\"hint\":\"") && body.endsWith("\"}"), body);
+        assertEquals(ErrorCodes.MALFORMED_REQUEST, HeadErrorFilter.MALFORMED_CODE);
+        assertEquals(ErrorCodes.REQUEST_HEAD_TOO_LARGE, HeadErrorFilter.TOO_LARGE_CODE);
+        for (byte[] answer : List.of(HeadErrorFilter.TOO_LARGE, HeadErrorFilter.MALFORMED)) {
+            String text = new String(answer, StandardCharsets.UTF_8);
+            int split = text.indexOf("\r\n\r\n");
+            byte[] content = text.substring(split + 4).getBytes(StandardCharsets.UTF_8);
+            assertTrue(text.contains("\r\nContent-Length: " + content.length + "\r\n"), text);
+            assertTrue(text.contains("\r\nConnection: close\r\n"), text);
+            assertTrue(text.substring(split + 4).startsWith("{\"code\":\""), text);
+        }
     }
 }

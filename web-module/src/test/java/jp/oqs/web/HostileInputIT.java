@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -180,9 +181,9 @@ class HostileInputIT {
             endpointOf.put(probe, endpoint(endpoints, probe.method(), probe.target()));
         }
         String syncJob = "Bearer " + callers.bearerByRole().get(Roles.INSURER_SYNC);
-        List<HostileRequests.Probe> refusedByContainer = generator.containerRefused("sync/batches", syncJob);
+        List<HostileRequests.Probe> oversizeHeads = generator.oversizeHeads("sync/batches", syncJob);
         List<HostileRequests.Probe> malformedPaths = generator.malformedPaths("sync/batches", syncJob);
-        for (HostileRequests.Probe probe : Stream.concat(refusedByContainer.stream(), malformedPaths.stream()).toList()) {
+        for (HostileRequests.Probe probe : Stream.concat(oversizeHeads.stream(), malformedPaths.stream()).toList()) {
             endpointOf.put(probe, endpoint(endpoints, "GET", "sync/batches/x"));
             probes.add(probe);
         }
@@ -192,9 +193,9 @@ class HostileInputIT {
         System.out.println("[hostile] " + outcomes.requests + " requests, " + outcomes.serverErrors + " × 5xx, "
                 + outcomes.hangs + " hangs, slowest " + outcomes.slowestMillis + " ms");
         System.out.println("[hostile] the slowest:" + outcomes.slowest());
-        System.out.println("[hostile] answers by status: " + outcomes.statuses + "; " + refusedByContainer.size()
-                + " of the requests are refused by Payara's HTTP layer before the application (400, empty body), "
-                + malformedPaths.size() + " by the listener's guard (400 MALFORMED_PATH); "
+        System.out.println("[hostile] answers by status: " + outcomes.statuses + "; " + (oversizeHeads.size()
+                + malformedPaths.size()) + " of the requests are answered by the HTTP listener's guard before the "
+                + "application (431 REQUEST_HEAD_TOO_LARGE, 400 MALFORMED_PATH); "
                 + staleConnections + " sent again on a new connection (their pooled one was closed by the server)");
         assertEquals(probes.size(), outcomes.requests.get(), "every request was sent");
         assertTrue(outcomes.failures.isEmpty(), () -> outcomes.failures.size() + " bad answers, e.g.:\n"
@@ -216,10 +217,11 @@ class HostileInputIT {
      * Paths whose escapes are not {@code %} and two hexadecimal digits, which {@link java.net.URI} cannot send,
      * sent on a socket: Payara answered them with 200 and an empty body; the listener's guard answers 400
      * {@code MALFORMED_PATH} with the error body and closes the connection, also after a good request on the same
-     * connection and with a body still to come. Then the service answers as before.
+     * connection and with a body still to come. Heads the HTTP parser refuses (too large, not HTTP, a broken chunked
+     * body) get the error body too. Then the service answers as before.
      */
     @Test
-    void pathsWithEscapesThatAreNotHexadecimalGetTheErrorBody() throws Exception {
+    void requestsRefusedBeforeTheApplicationGetTheErrorBody() throws Exception {
         URI api = ItSupport.api(deployment);
         String batches = api.getRawPath() + "/sync/batches/";
         String authorization = "Bearer " + token(Roles.INSURER_SYNC, "hostile-paths",
@@ -238,6 +240,20 @@ class HostileInputIT {
                     "{\"batchId\":\"" + "x".repeat(50_000) + "\"}"), "%ZZ after a good request, with a body");
             assertTrue(connection.closedByServer(), "the connection is closed, the body not read");
         }
+        // heads and bodies the HTTP parser refuses: the guard gives the parser's answer the error body
+        for (String request : List.of("GET " + batches + "x HTTP/1.1\r\nHost: h\r\nNot a header line\r\n\r\n",
+                "POST " + batches + " HTTP/1.1\r\nHost: h\r\nAuthorization: " + authorization + "\r\nContent-Type: "
+                        + "application/json\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n",
+                "GET " + batches + "x HTTP/1.1\r\nHost: h\r\nX-Long: " + "y".repeat(9_000) + "\r\n\r\n")) {
+            try (RawConnection connection = new RawConnection(api)) {
+                RawAnswer answer = connection.exchange(request.getBytes(StandardCharsets.ISO_8859_1));
+                String what = request.substring(0, Math.min(request.length(), 120));
+                assertErrorBody(answer, request.length() > 8_192 ? 431 : 400,
+                        request.length() > 8_192 ? ErrorCodes.REQUEST_HEAD_TOO_LARGE : ErrorCodes.MALFORMED_REQUEST,
+                        what);
+                assertTrue(connection.closedByServer(), "the connection is closed after " + what);
+            }
+        }
         try (RawConnection connection = new RawConnection(api)) {
             assertEquals(404, connection.exchange("GET " + batches + UUID.randomUUID(), authorization, null).status(),
                     "the service answers as before");
@@ -245,13 +261,17 @@ class HostileInputIT {
     }
 
     private static void assertMalformedPath(RawAnswer answer, String what) {
-        assertEquals(400, answer.status(), what);
+        assertErrorBody(answer, 400, ErrorCodes.MALFORMED_PATH, what);
+    }
+
+    private static void assertErrorBody(RawAnswer answer, int status, String code, String what) {
+        assertEquals(status, answer.status(), what);
         assertEquals("no-store", answer.headers().get("cache-control"), what);
         assertEquals("nosniff", answer.headers().get("x-content-type-options"), what);
         assertTrue(answer.headers().getOrDefault("content-type", "").startsWith("application/json"), what);
         try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
             JsonObject error = reader.readObject();
-            assertEquals(ErrorCodes.MALFORMED_PATH, error.getString("code"), what);
+            assertEquals(code, error.getString("code"), what);
             assertEquals(java.util.Set.of("code", "message", "hint"), error.keySet(), what);
             assertFalse(error.getString("message").isBlank() || error.getString("hint").isBlank(), what);
         }
@@ -281,10 +301,16 @@ class HostileInputIT {
             String head = requestLine + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + authorization
                     + "\r\nAccept: application/json\r\n" + (body == null ? ""
                     : "Content-Type: application/json\r\nContent-Length: " + content.length + "\r\n") + "\r\n";
-            java.io.OutputStream out = socket.getOutputStream();
-            out.write(head.getBytes(StandardCharsets.ISO_8859_1));
-            out.write(content, 0, Math.min(content.length, 1_000));
-            out.flush();
+            byte[] request = Arrays.copyOf(head.getBytes(StandardCharsets.ISO_8859_1), head.length()
+                    + Math.min(content.length, 1_000));
+            System.arraycopy(content, 0, request, head.length(), request.length - head.length());
+            return exchange(request);
+        }
+
+        /** Sends the bytes as they are, and reads the answer. */
+        RawAnswer exchange(byte[] request) throws IOException {
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
             String statusLine = line();
             Map<String, String> headers = new java.util.HashMap<>();
             for (String header = line(); !header.isEmpty(); header = line()) {
@@ -676,11 +702,7 @@ class HostileInputIT {
         }
         int status = response.statusCode();
         outcomes.statuses.merge(status, 1, Integer::sum);
-        String problem = "container".equals(probe.kind()) ? refusedByContainer(response)
-                : problem(response, documented);
-        if (problem != null && probe.nearContainerLimit() && refusedByContainer(response) == null) {
-            problem = null; // refused by the HTTP layer for its size: judged as the container-refused requests
-        }
+        String problem = problem(response, documented);
         if (problem == null && probe.expectedCode() != null && !response.body().contains("\"code\":\""
                 + probe.expectedCode() + "\"")) {
             problem = "not " + probe.expectedCode();
@@ -691,12 +713,6 @@ class HostileInputIT {
         if (problem != null) {
             outcomes.failures.add(status + " " + problem + ": " + probe + " → " + shortened(response.body()));
         }
-    }
-
-    /** What is wrong with the answer to a request the HTTP layer refuses, or null. */
-    private static String refusedByContainer(HttpResponse<String> response) {
-        return response.statusCode() == 400 && response.body().isEmpty() ? null
-                : "not the HTTP layer's empty 400 (does the application see it now? then judge it as the others)";
     }
 
     /** What is wrong with the answer, or null. */

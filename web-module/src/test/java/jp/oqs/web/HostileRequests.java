@@ -44,15 +44,6 @@ final class HostileRequests {
             this(kind, method, target, body, contentType, chunked, authorization, null);
         }
 
-        /**
-         * Whether the request line and headers may pass the HTTP layer's 8 KiB (a long bad path or query with a
-         * long token): Payara then answers an empty 400 itself, before the application, as {@code containerRefused}
-         * tests on its own.
-         */
-        boolean nearContainerLimit() {
-            return target.length() + (authorization == null ? 0 : authorization.length()) > 7_000;
-        }
-
         @Override
         public String toString() {
             String shown = body == null ? "" : new String(body, 0, Math.min(body.length, 120),
@@ -177,13 +168,15 @@ final class HostileRequests {
     }
 
     /**
-     * Requests that Payara's HTTP layer refuses with an empty 400 before any application code or the listener's
-     * guard runs: a request line or header section above its 8 KiB buffer.
+     * Requests whose line and headers exceed the HTTP parser's 8 KiB: the parser refuses them before any application
+     * code runs, and the listener's guard gives its answer the status 431 and the error body
+     * ({@code REQUEST_HEAD_TOO_LARGE}; Payara alone answered an empty 400).
      */
-    List<Probe> containerRefused(String validPath, String authorization) {
-        return List.of(new Probe("container", "GET", validPath + "/" + "x".repeat(9_000), null, null, false,
-                        authorization),
-                new Probe("container", "GET", validPath, null, null, false, "Bearer " + "x".repeat(20_000)));
+    List<Probe> oversizeHeads(String validPath, String authorization) {
+        return List.of(new Probe("head", "GET", validPath + "/" + "x".repeat(9_000), null, null, false,
+                        authorization, ErrorCodes.REQUEST_HEAD_TOO_LARGE),
+                new Probe("head", "GET", validPath, null, null, false, "Bearer " + "x".repeat(20_000),
+                        ErrorCodes.REQUEST_HEAD_TOO_LARGE));
     }
 
     /** A valid token of one of the endpoint's roles most of the time; sometimes another role, a bad one, none. */

@@ -8,6 +8,10 @@ public final class ErrorCodes {
     public static final String MALFORMED_JSON = "MALFORMED_JSON";
     /** A path that cannot be decoded (answered by the HTTP listener's guard, before the application). */
     public static final String MALFORMED_PATH = "MALFORMED_PATH";
+    /** A request head or body framing that is not HTTP (answered by the HTTP listener's guard). */
+    public static final String MALFORMED_REQUEST = "MALFORMED_REQUEST";
+    /** A request line and headers above the listener's 8 KiB (431, answered by the HTTP listener's guard). */
+    public static final String REQUEST_HEAD_TOO_LARGE = "REQUEST_HEAD_TOO_LARGE";
     public static final String UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE";
     public static final String NOT_ACCEPTABLE = "NOT_ACCEPTABLE";
     public static final String NOT_FOUND = "NOT_FOUND";
