@@ -96,14 +96,9 @@ public class MalformedPathFilter extends BaseFilter {
         if (rawPath.indexOf('%') < 0) {
             return true;
         }
-        for (int i = 0; i < rawPath.length(); i++) {
-            if (rawPath.charAt(i) == '%') {
-                if (i + 2 >= rawPath.length() || !hex(rawPath.charAt(i + 1)) || !hex(rawPath.charAt(i + 2))) {
-                    return false;
-                }
-                i += 2;
-            }
-        }
+        // the decoder Payara uses throws for every fault: an escape that is not hexadecimal or cut short
+        // (IllegalArgumentException, IllegalStateException: Payara lets these through as 200), NUL, backslash and
+        // escapes that are not UTF-8 (CharConversionException: Payara's empty 400)
         byte[] copy = rawPath.getBytes(StandardCharsets.ISO_8859_1);
         DataChunk path = DataChunk.newInstance();
         path.setBytes(copy, 0, copy.length);
@@ -113,9 +108,5 @@ public class MalformedPathFilter extends BaseFilter {
         } catch (IOException | RuntimeException undecodable) {
             return false;
         }
-    }
-
-    private static boolean hex(char c) {
-        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 }
