@@ -57,14 +57,12 @@ class SyncCrashIT {
 
     @Test
     void aBatchKilledMidwayAndResentLeavesExactlyOneApplication() throws Exception {
-        Path dataDir = Path.of(System.getProperty("oqs.it.data.dir") + "-crash");
-        EmbeddedTokens tokens = new EmbeddedTokens(dataDir);
-        tokens.ensureKey();
-        String admin = tokens.issue(Roles.SSK_ADMIN, "ssk-crash", Map.of(), Duration.ofHours(1));
         String reference = insurerNumber("01", "40", 901);
         String crashed = insurerNumber("06", "40", 902);
-        String job = tokens.issue(Roles.INSURER_SYNC, "sync-crash",
-                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(reference, crashed)), Duration.ofHours(1));
+        Fixture fixture = Fixture.of("crash", reference, crashed);
+        Path dataDir = fixture.dataDir();
+        String admin = fixture.admin();
+        String job = fixture.job();
 
         SyncBatchRequest referenceBatch = batch(reference, "REF", RECORDS);
         SyncBatchRequest crashBatch = batch(crashed, "CRASH", CRASH_RECORDS);
@@ -153,13 +151,11 @@ class SyncCrashIT {
      */
     @Test
     void aCheckupBatchKilledMidwayAndResentLeavesExactlyOneApplication() throws Exception {
-        Path dataDir = Path.of(System.getProperty("oqs.it.data.dir") + "-health-crash");
-        EmbeddedTokens tokens = new EmbeddedTokens(dataDir);
-        tokens.ensureKey();
-        String admin = tokens.issue(Roles.SSK_ADMIN, "ssk-health-crash", Map.of(), Duration.ofHours(1));
         String insurer = insurerNumber("06", "40", 903);
-        String job = tokens.issue(Roles.INSURER_SYNC, "sync-health-crash",
-                Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(insurer)), Duration.ofHours(1));
+        Fixture fixture = Fixture.of("health-crash", insurer);
+        Path dataDir = fixture.dataDir();
+        String admin = fixture.admin();
+        String job = fixture.job();
         CheckupBatchRequest referenceBatch = checkups(insurer, "HEALTH-REF", CHECKUPS, LocalDate.of(2024, 6, 3));
         CheckupBatchRequest crashBatch = checkups(insurer, "HEALTH-CRASH", 2 * CHECKUPS, LocalDate.of(2025, 6, 2));
         long cleanMillis;
@@ -215,6 +211,19 @@ class SyncCrashIT {
             // each member: one check-up of the reference batch and two of the crashed one, on their own days
             assertEquals(0, MicroServer.count(sql, "SELECT COUNT(*) FROM (SELECT person_id FROM checkup_result"
                     + " GROUP BY person_id HAVING COUNT(*) <> 3)"));
+        }
+    }
+
+    /** A test's own data directory, with the tokens of its 支払基金 administrator and of its insurers' sync job. */
+    private record Fixture(Path dataDir, String admin, String job) {
+
+        static Fixture of(String name, String... insurers) throws Exception {
+            Path dataDir = Path.of(System.getProperty("oqs.it.data.dir") + "-" + name);
+            EmbeddedTokens tokens = new EmbeddedTokens(dataDir);
+            tokens.ensureKey();
+            return new Fixture(dataDir, tokens.issue(Roles.SSK_ADMIN, "ssk-" + name, Map.of(), Duration.ofHours(1)),
+                    tokens.issue(Roles.INSURER_SYNC, "sync-" + name,
+                            Map.of(Roles.CLAIM_INSURER_NUMBERS, List.of(insurers)), Duration.ofHours(1)));
         }
     }
 
