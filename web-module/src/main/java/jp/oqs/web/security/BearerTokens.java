@@ -10,6 +10,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
@@ -27,6 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
@@ -38,11 +41,13 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -78,6 +83,17 @@ public class BearerTokens {
     /** How long a request waits for the very first key read. */
     private static final long FIRST_READ_WAIT_SECONDS = 20;
     private static final String ANY_KID = "";
+    /**
+     * Made once: {@code Json.createReader} looks the JSON provider up through the service loader at every call,
+     * which scanned the class path on every request (13 % of a lookup's CPU in a profile).
+     */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    /**
+     * How many verified tokens are remembered, and the longest remembered (a gateway's token has 1 to 2 KB; longer
+     * ones are verified at every request): at most about 25 MB of heap. When full, all are forgotten at once.
+     */
+    static final int VERIFIED_CAPACITY = 4096;
+    private static final int VERIFIED_MAX_LENGTH = 2048;
 
     @Inject
     @ConfigProperty(name = "mp.jwt.verify.issuer")
@@ -123,6 +139,18 @@ public class BearerTokens {
     private volatile KeySet keys;
     private volatile Instant lastAttempt = Instant.MIN;
     private final AtomicReference<CompletableFuture<KeySet>> inFlight = new AtomicReference<>();
+
+    /**
+     * Tokens that verified, by the SHA-256 of the token: a caller sends the same token with each request until it
+     * expires, and its signature and claims do not change. Only what depends on the token alone is remembered;
+     * what depends on the time (expiry, not-before, age) and on the keys (the key the token was verified with must
+     * still be the one trusted for its kid, and the key set not older than its maximum age) is checked again at
+     * every request. A refused token is never remembered.
+     */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(String kid, PublicKey key, JsonObject claims, TokenCaller caller) {
+    }
 
     /** Keys by kid, and when they were read. */
     private record KeySet(Map<String, PublicKey> keys, Instant readAt) {
@@ -179,6 +207,12 @@ public class BearerTokens {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidTokenException("token longer than " + MAX_TOKEN_LENGTH);
         }
+        String digest = digest(token);
+        Verified known = verified.get(digest);
+        if (known != null && key(known.kid()) == known.key()) {
+            checkTimes(known.claims());
+            return known.caller();
+        }
         String[] parts = token.split("\\.", -1);
         if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
             throw new InvalidTokenException("not a signed JWT (three dot-separated parts)");
@@ -187,7 +221,8 @@ public class BearerTokens {
         if (!"RS256".equals(algorithm) || !algorithm.equals(text(header, "alg"))) {
             throw new InvalidTokenException("algorithm " + text(header, "alg") + " is not the configured RS256");
         }
-        PublicKey key = key(text(header, "kid"));
+        String kid = text(header, "kid");
+        PublicKey key = key(kid);
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initVerify(key);
@@ -212,7 +247,23 @@ public class BearerTokens {
             throw new InvalidTokenException("the caller's name has more than " + MAX_NAME_LENGTH
                     + " characters or control characters (it is recorded as the actor of what the caller does)");
         }
-        return new TokenCaller(name, groups(claims), claims);
+        TokenCaller caller = new TokenCaller(name, groups(claims), claims);
+        if (token.length() <= VERIFIED_MAX_LENGTH) {
+            if (verified.size() >= VERIFIED_CAPACITY) {
+                verified.clear();
+            }
+            verified.put(digest, new Verified(kid, key, claims, caller));
+        }
+        return caller;
+    }
+
+    private static String digest(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+        }
     }
 
     private void checkTimes(JsonObject claims) throws InvalidTokenException {
@@ -414,7 +465,7 @@ public class BearerTokens {
         Map<String, PublicKey> parsed = new HashMap<>();
         if (trimmed.startsWith("{")) {
             JsonObject object;
-            try (JsonReader reader = Json.createReader(new StringReader(trimmed))) {
+            try (JsonReader reader = READERS.createReader(new StringReader(trimmed))) {
                 object = reader.readObject();
             }
             JsonArray set = object.containsKey("keys") ? object.getJsonArray("keys") : Json.createArrayBuilder()
@@ -459,7 +510,7 @@ public class BearerTokens {
     }
 
     private static JsonObject json(String part, String what) throws InvalidTokenException {
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = READERS.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8)))) {
             return reader.readObject();
         } catch (JsonException | IllegalArgumentException | IllegalStateException e) {

@@ -97,6 +97,68 @@ class BearerTokensTest {
     }
 
     @Test
+    void aVerifiedTokenIsRememberedButItsExpiryIsCheckedAtEveryRequestAndAChangedOneIsNotTheSame()
+            throws Exception {
+        MovableClock clock = new MovableClock(NOW);
+        BearerTokens remembering = new BearerTokens(ISSUER, pem(trusted), 60, clock);
+        String token = token(trusted.getPrivate(), "RS256", claims -> { });
+        assertEquals("clinic-1", remembering.verify(token).getName());
+        assertEquals("clinic-1", remembering.verify(token).getName());
+        int signature = token.lastIndexOf('.') + 10;
+        String changed = token.substring(0, signature) + (token.charAt(signature) == 'A' ? 'B' : 'A')
+                + token.substring(signature + 1);
+        assertThrows(BearerTokens.InvalidTokenException.class, () -> remembering.verify(changed));
+        clock.advance(Duration.ofSeconds(300 + 60));
+        assertEquals("clinic-1", remembering.verify(token).getName(), "within the clock skew");
+        clock.advance(Duration.ofSeconds(1));
+        assertThrows(BearerTokens.InvalidTokenException.class, () -> remembering.verify(token), "expired");
+    }
+
+    @Test
+    void aRememberedTokenIsRefusedOnceTheKeyItWasVerifiedWithIsNoLongerTheOneTrustedForItsKid() throws Exception {
+        AtomicReference<String> served = new AtomicReference<>(Json.createObjectBuilder().add("keys",
+                Json.createArrayBuilder().add(jwk("ours", (RSAPublicKey) trusted.getPublic()))).build().toString());
+        AtomicInteger reads = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/jwks", exchange -> {
+            byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+            reads.incrementAndGet();
+        });
+        server.start();
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        try {
+            MovableClock clock = new MovableClock(NOW);
+            BearerTokens remote = new BearerTokens(ISSUER, "http://127.0.0.1:" + server.getAddress().getPort()
+                    + "/jwks", null, 60, clock).executor(background);
+            String header = base64(Json.createObjectBuilder().add("alg", "RS256").add("kid", "ours").build()
+                    .toString());
+            String token = sign(trusted.getPrivate(), header, base64(claims()
+                    .add("exp", NOW.getEpochSecond() + 3600).build().toString()));
+            assertEquals("clinic-1", remote.verify(token).getName());
+            assertEquals("clinic-1", remote.verify(token).getName());
+
+            // the issuer rotates the key under the same kid; the next read brings it
+            served.set(Json.createObjectBuilder().add("keys", Json.createArrayBuilder()
+                    .add(jwk("ours", (RSAPublicKey) stranger.getPublic()))).build().toString());
+            clock.advance(Duration.ofMinutes(6));
+            assertEquals("clinic-1", remote.verify(token).getName(), "this request goes on with the keys it has");
+            for (int i = 0; i < 50 && reads.get() < 2; i++) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(200);
+            assertEquals(2, reads.get());
+            assertThrows(BearerTokens.InvalidTokenException.class, () -> remote.verify(token),
+                    "signed with a key no longer trusted");
+        } finally {
+            background.shutdownNow();
+            server.stop(0);
+        }
+    }
+
+    @Test
     void aCallerNameThatCannotBeRecordedAsAnActorIsRefused() throws Exception {
         assertEquals(100, tokens.verify(token(trusted.getPrivate(), "RS256",
                 claims -> claims.add("sub", "s".repeat(100)))).getName().length());
