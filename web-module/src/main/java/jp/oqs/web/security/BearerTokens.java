@@ -28,8 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
@@ -41,7 +39,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -141,11 +138,12 @@ public class BearerTokens {
     private final AtomicReference<CompletableFuture<KeySet>> inFlight = new AtomicReference<>();
 
     /**
-     * Tokens that verified, by the SHA-256 of the token: a caller sends the same token with each request until it
-     * expires, and its signature and claims do not change. Only what depends on the token alone is remembered;
-     * what depends on the time (expiry, not-before, age) and on the keys (the key the token was verified with must
-     * still be the one trusted for its kid, and the key set not older than its maximum age) is checked again at
-     * every request. A refused token is never remembered.
+     * Tokens that verified, by the token itself (at most {@link #VERIFIED_MAX_LENGTH} characters; a digest of each
+     * token cost more than the map): a caller sends the same token with each request until it expires, and its
+     * signature and claims do not change. Only what depends on the token alone is remembered; what depends on the
+     * time (expiry, not-before, age) and on the keys (the key the token was verified with must still be the one
+     * trusted for its kid, and the key set not older than its maximum age) is checked again at every request. A
+     * refused token is never remembered.
      */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
@@ -207,8 +205,7 @@ public class BearerTokens {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidTokenException("token longer than " + MAX_TOKEN_LENGTH);
         }
-        String digest = digest(token);
-        Verified known = verified.get(digest);
+        Verified known = verified.get(token);
         if (known != null && key(known.kid()) == known.key()) {
             checkTimes(known.claims());
             return known.caller();
@@ -252,18 +249,9 @@ public class BearerTokens {
             if (verified.size() >= VERIFIED_CAPACITY) {
                 verified.clear();
             }
-            verified.put(digest, new Verified(kid, key, claims, caller));
+            verified.put(token, new Verified(kid, key, claims, caller));
         }
         return caller;
-    }
-
-    private static String digest(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java platform has SHA-256", impossible);
-        }
     }
 
     private void checkTimes(JsonObject claims) throws InvalidTokenException {
