@@ -30,6 +30,8 @@ usage: bin/oqs bench [options]
                       the report says so (default: no limit)
   --bulk N            entries of the bulk check (default 100000; 0: none)
   --duration S        seconds of each wrk run and of the open-model run (default 30)
+  --warmup S          seconds of unmeasured load on each endpoint before it is measured (default 20: a fresh
+                      server's first seconds measure the JIT compiler, not the service)
   --connections "C…"  wrk connection counts (default "8 64")
   --no-ear            skip the EAR on Payara Server
   --no-build          use the artifacts already built (target/ of each module)
@@ -45,6 +47,7 @@ batch=10000
 load_minutes=0
 bulk=100000
 duration=30
+warmup=20
 connections="8 64"
 ear=1
 build=1
@@ -59,6 +62,7 @@ while [ $# -gt 0 ]; do
         --load-minutes) load_minutes="${2:?--load-minutes needs a number}"; shift 2 ;;
         --bulk) bulk="${2:?--bulk needs a number}"; shift 2 ;;
         --duration) duration="${2:?--duration needs seconds}"; shift 2 ;;
+        --warmup) warmup="${2:?--warmup needs seconds}"; shift 2 ;;
         --connections) connections="${2:?--connections needs numbers}"; shift 2 ;;
         --no-ear) ear=0; shift ;;
         --no-build) build=0; shift ;;
@@ -68,7 +72,7 @@ while [ $# -gt 0 ]; do
         *) echo "bench: unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
 done
-for n in "$persons" "$streams" "$batch" "$duration"; do
+for n in "$persons" "$streams" "$batch" "$duration" "$warmup"; do
     [[ "$n" =~ ^[1-9][0-9]*$ ]] || { echo "bench: '$n' is not a positive number" >&2; exit 2; }
 done
 [[ "$load_minutes" =~ ^[0-9]+$ ]] || { echo "bench: --load-minutes '$load_minutes' is not a number" >&2; exit 2; }
@@ -153,6 +157,7 @@ fig started "$(date -u +'%Y-%m-%d %H:%M UTC')"
 fig command "$command_line"
 fig connections "$connections"
 fig duration "$duration"
+fig warmup "$warmup"
 fig payara_version "$payara_version"
 fig cores "$(nproc)"
 fig memory_gib "$(awk '/^MemTotal:/ {printf "%.1f", $2 / 1048576}' /proc/meminfo)"
@@ -251,9 +256,9 @@ wrk_run() { # SERIES CONNECTIONS SECONDS URL: measures and records (a SERIES war
         say "WARNING: $series at $c connections had failed answers (wrk output $out)"
     fi
 }
-say "warming up (5 s each, not measured)"
-wrk_run warmup-ceiling 8 5 "$base"
-wrk_run warmup-lookup 8 5 "$base"
+say "warming up ($warmup s each, not measured)"
+wrk_run warmup-ceiling 8 "$warmup" "$base"
+wrk_run warmup-lookup 8 "$warmup" "$base"
 for c in $connections; do
     wrk_run ceiling "$c" "$duration" "$base"
     wrk_run lookup "$c" "$duration" "$base"
@@ -331,7 +336,7 @@ if [ "$ear" = 1 ]; then
     ear_pid="$(domain_pid)"
     ear_ready="$(wait_ready "http://127.0.0.1:$ear_port/health/ready" "$ear_pid" 300)"
     say "EAR deployed and ready (domain pid $ear_pid)"
-    wrk_run warmup-lookup 8 5 "http://127.0.0.1:$ear_port"
+    wrk_run warmup-lookup 8 "$warmup" "http://127.0.0.1:$ear_port"
     wrk_run ear 8 "$duration" "http://127.0.0.1:$ear_port"
     fig ear.heap "$java_opts"
     say "stopping the domain"

@@ -89,8 +89,8 @@ for c in $connections; do
 done
 cat <<EOF
 
-wrk runs $(v duration "the given") s per figure with 2 threads (\`wrk -t2 -c<connections> --latency\`), after a 5 s
-warm-up of each endpoint. The lookups (\`server-config/bench/lookups.lua\`) POST \`/api/v1/eligibility/lookups\`
+wrk runs $(v duration "the given") s per figure with 2 threads (\`wrk -t2 -c<connections> --latency\`),
+after a $(v warmup 5) s warm-up of each endpoint. The lookups (\`server-config/bench/lookups.lua\`) POST \`/api/v1/eligibility/lookups\`
 for a random person of a sample of 100,000 (or all, if fewer were loaded) drawn at random from those loaded, with
 the token of one of 64 clinics picked at random (the audit trail's 16 chains are chosen by clinic, so a single
 clinic would serialise every lookup on one chain); every answer that is not 200 with validity 1 is counted as
