@@ -147,7 +147,7 @@ public class BearerTokens {
      */
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
-    private record Verified(String kid, PublicKey key, JsonObject claims, TokenCaller caller) {
+    private record Verified(String kid, PublicKey key, TokenCaller caller) {
     }
 
     /** Keys by kid, and when they were read. */
@@ -207,7 +207,7 @@ public class BearerTokens {
         }
         Verified known = verified.get(token);
         if (known != null && key(known.kid()) == known.key()) {
-            checkTimes(known.claims());
+            checkTimes(known.caller().claims());
             return known.caller();
         }
         String[] parts = token.split("\\.", -1);
@@ -249,7 +249,7 @@ public class BearerTokens {
             if (verified.size() >= VERIFIED_CAPACITY) {
                 verified.clear();
             }
-            verified.put(token, new Verified(kid, key, claims, caller));
+            verified.put(token, new Verified(kid, key, caller));
         }
         return caller;
     }

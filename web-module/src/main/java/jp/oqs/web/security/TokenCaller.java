@@ -31,6 +31,11 @@ public final class TokenCaller implements Principal, Serializable {
         return groups;
     }
 
+    /** The verified claims, as the token carried them (null after deserialisation: they are not serialised). */
+    JsonObject claims() {
+        return claims;
+    }
+
     /** A claim's value: a string claim as its text, anything else as a JSON value, null when absent. */
     public Object claim(String claimName) {
         JsonValue value = claims == null ? null : claims.get(claimName);
