@@ -187,6 +187,10 @@ class EarDeploymentIT {
                 Map.entry("OQS_JWT_PUBLIC_KEY_LOCATION", "file:" + publicKey),
                 Map.entry("OQS_DATA_DIR", dataDir.toString()));
         run(CONFIGURE_TIMEOUT, "configure-domain.sh", List.of("bash", configureScript.toString()), env);
+        // Payara's default SQL trace listener puts a reflective proxy in front of every JDBC call (issue 14)
+        String listeners = run(ASADMIN_TIMEOUT, "pool trace listeners",
+                asadminCommand("get", "resources.jdbc-connection-pool.oqs-pool.sql-trace-listeners"), Map.of());
+        assertTrue(listeners.contains("sql-trace-listeners=null"), listeners);
     }
 
     private static String randomPassword() {
@@ -336,8 +340,8 @@ class EarDeploymentIT {
         return command;
     }
 
-    /** Runs the command with its output in target/it/logs; fails with that output unless it exits with 0. */
-    private static void run(Duration timeout, String what, List<String> command, Map<String, String> env)
+    /** Runs the command (its output in target/it/logs) and answers its output; fails with it unless it exits 0. */
+    private static String run(Duration timeout, String what, List<String> command, Map<String, String> env)
             throws IOException, InterruptedException {
         Instant start = Instant.now();
         Path output = logsDir.resolve(String.format("%02d-%s.log", ++commandCount, what.replaceAll("\\W+", "-")));
@@ -348,6 +352,7 @@ class EarDeploymentIT {
                     : "exit " + exit) + "): " + String.join(" ", command) + "\n" + text);
         }
         log("%s: %d s (output in %s)", what, Duration.between(start, Instant.now()).toSeconds(), output);
+        return text;
     }
 
     private static int asadminQuietly(Duration timeout, String... arguments) {
