@@ -32,6 +32,8 @@ usage: bin/oqs bench [options]
   --duration S        seconds of each wrk run and of the open-model run (default 30)
   --warmup S          seconds of unmeasured load on each endpoint before it is measured (default 20: a fresh
                       server's first seconds measure the JIT compiler, not the service)
+  --settle-max S      after that, lookups are warmed in 10 s rounds until the JIT compiler spends under 0.5 s
+                      in a round, for at most S seconds (default 300; 0: one round)
   --connections "C…"  wrk connection counts (default "8 64")
   --no-ear            skip the EAR on Payara Server
   --no-build          use the artifacts already built (target/ of each module)
@@ -48,6 +50,7 @@ load_minutes=0
 bulk=100000
 duration=30
 warmup=20
+settle_max=300
 connections="8 64"
 ear=1
 build=1
@@ -63,6 +66,7 @@ while [ $# -gt 0 ]; do
         --bulk) bulk="${2:?--bulk needs a number}"; shift 2 ;;
         --duration) duration="${2:?--duration needs seconds}"; shift 2 ;;
         --warmup) warmup="${2:?--warmup needs seconds}"; shift 2 ;;
+        --settle-max) settle_max="${2:?--settle-max needs seconds}"; shift 2 ;;
         --connections) connections="${2:?--connections needs numbers}"; shift 2 ;;
         --no-ear) ear=0; shift ;;
         --no-build) build=0; shift ;;
@@ -77,6 +81,7 @@ for n in "$persons" "$streams" "$batch" "$duration" "$warmup"; do
 done
 [[ "$load_minutes" =~ ^[0-9]+$ ]] || { echo "bench: --load-minutes '$load_minutes' is not a number" >&2; exit 2; }
 [[ "$bulk" =~ ^[0-9]+$ ]] || { echo "bench: --bulk '$bulk' is not a number" >&2; exit 2; }
+[[ "$settle_max" =~ ^[0-9]+$ ]] || { echo "bench: --settle-max '$settle_max' is not a number" >&2; exit 2; }
 for c in $connections; do
     [[ "$c" =~ ^[1-9][0-9]*$ ]] && [ "$c" -ge 2 ] \
         || { echo "bench: connections '$c': each must be a number of at least 2 (wrk runs 2 threads)" >&2; exit 2; }
@@ -86,7 +91,7 @@ say() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
 
 command -v wrk > /dev/null || die "wrk is not installed (the load tool): apt-get install wrk"
-for tool in curl java jcmd unzip; do
+for tool in curl java jcmd jstat unzip; do
     command -v "$tool" > /dev/null || die "$tool is not installed"
 done
 
@@ -256,9 +261,39 @@ wrk_run() { # SERIES CONNECTIONS SECONDS URL: measures and records (a SERIES war
         say "WARNING: $series at $c connections had failed answers (wrk output $out)"
     fi
 }
-say "warming up ($warmup s each, not measured)"
+# A fresh JVM runs the lookups' code interpreted or half compiled for minutes: the C2 compiler worked on them for
+# 2-3 minutes of one core on this machine, while the ceiling's short path was compiled within seconds. Measuring
+# after a fixed 20 s compared a settled ceiling with lookups still being compiled. So the lookups are warmed until
+# the JIT compiler has settled (jstat: under 0.5 s of compilation in a 10 s round), at most --settle-max seconds.
+jit_compile_s() { jstat -compiler "$1" | awk 'NR == 2 {print $4}'; }
+warm_until_settled() { # SERIES URL PID: warm-up rounds of lookups until the JIT compiler has settled
+    local series="$1" url="$2" pid="$3" start before after spent=0 settled=yes
+    start="$(jit_compile_s "$pid")"
+    while :; do
+        before="$(jit_compile_s "$pid")"
+        wrk_run warmup-lookup 8 10 "$url"
+        spent=$((spent + 10))
+        after="$(jit_compile_s "$pid")"
+        if awk -v a="$after" -v b="$before" 'BEGIN {exit !(a - b < 0.5)}'; then
+            break
+        fi
+        if [ "$spent" -ge "$settle_max" ]; then
+            settled=no
+            say "WARNING: the JIT compiler had not settled after $spent s (--settle-max $settle_max)"
+            break
+        fi
+    done
+    fig "$series.settled" "$settled"
+    fig "$series.settled_s" "$spent"
+    fig "$series.jit_compile_s" "$(awk -v a="$after" -v s="$start" 'BEGIN {printf "%.1f", a - s}')"
+    say "$series: lookups warmed $((warmup + spent)) s in all; the JIT compiler spent" \
+        "$(get "$series.jit_compile_s") s in the last $spent s, $(awk -v a="$after" -v b="$before" \
+        'BEGIN {printf "%.1f", a - b}') s in the last 10 s"
+}
+say "warming up ($warmup s each, then the lookups until the JIT compiler has settled; not measured)"
 wrk_run warmup-ceiling 8 "$warmup" "$base"
 wrk_run warmup-lookup 8 "$warmup" "$base"
+warm_until_settled warmup.micro "$base" "$micro_pid"
 for c in $connections; do
     wrk_run ceiling "$c" "$duration" "$base"
     wrk_run lookup "$c" "$duration" "$base"
@@ -337,6 +372,7 @@ if [ "$ear" = 1 ]; then
     ear_ready="$(wait_ready "http://127.0.0.1:$ear_port/health/ready" "$ear_pid" 300)"
     say "EAR deployed and ready (domain pid $ear_pid)"
     wrk_run warmup-lookup 8 "$warmup" "http://127.0.0.1:$ear_port"
+    warm_until_settled warmup.ear "http://127.0.0.1:$ear_port" "$ear_pid"
     wrk_run ear 8 "$duration" "http://127.0.0.1:$ear_port"
     fig ear.heap "$java_opts"
     say "stopping the domain"

@@ -90,7 +90,10 @@ done
 cat <<EOF
 
 wrk runs $(v duration "the given") s per figure with 2 threads (\`wrk -t2 -c<connections> --latency\`),
-after a $(v warmup 5) s warm-up of each endpoint. The lookups (\`server-config/bench/lookups.lua\`) POST \`/api/v1/eligibility/lookups\`
+after a $(v warmup 5) s warm-up of each endpoint, and then of the lookups in 10 s rounds until the JIT compiler had
+settled (under 0.5 s of compilation in a round) or for at most \`--settle-max\` s: $(v warmup.micro.settled_s) s more
+(settled: $(v warmup.micro.settled)), in which the compiler spent $(v warmup.micro.jit_compile_s) s; a fresh server needs
+that long to answer at the speed measured here. The lookups (\`server-config/bench/lookups.lua\`) POST \`/api/v1/eligibility/lookups\`
 for a random person of a sample of 100,000 (or all, if fewer were loaded) drawn at random from those loaded, with
 the token of one of 64 clinics picked at random (the audit trail's 16 chains are chosen by clinic, so a single
 clinic would serialise every lookup on one chain); every answer that is not 200 with validity 1 is counted as
@@ -140,6 +143,7 @@ directory (HSQLDB disk tables, with a bounded row cache in the heap), not in the
 The same lookups (same sample, same 64 clinics, $(v duration "the given") s, 8 connections) against \`ear/target/oqs.ear\`
 on a new Payara Server Full domain created on 127.0.0.1 with free ports and prepared by
 \`server-config/payara-server/configure-domain.sh\` (HSQLDB in Oracle syntax mode, as in \`EarDeploymentIT\`), with the
-same heap settings, over the very database the Payara Micro run loaded (the service was stopped first):
+same heap settings, over the very database the Payara Micro run loaded (the service was stopped first), warmed the
+same way ($(v warmup.ear.settled_s) s of rounds; settled: $(v warmup.ear.settled)):
 $(ear_figure)$([ -z "$(v ear.c8.failed "")" ] || printf '; %s failed' "$(v ear.c8.failed)").
 EOF
