@@ -30,7 +30,8 @@ public interface EligibilityApi {
 
     /**
      * Checks one qualification as of the visit date. 400 {@code INVALID_INSURER_NUMBER},
-     * {@code BIRTH_DATE_REQUIRED}, {@code IDENTIFIER_REQUIRED}, {@code AS_OF_IN_FUTURE}.
+     * {@code BIRTH_DATE_REQUIRED}, {@code IDENTIFIER_REQUIRED}, {@code AS_OF_IN_FUTURE}; 503
+     * {@code SERVICE_UNAVAILABLE} with {@code Retry-After} when the check waited too long for its turn on a busy node.
      */
     @POST
     @Path("lookups")
@@ -40,7 +41,8 @@ public interface EligibilityApi {
     /**
      * Checks by My Number card certificate. 400 {@code CERTIFICATE_INVALID}, {@code CERTIFICATE_EXPIRED},
      * {@code CERTIFICATE_REVOKED}, {@code CERTIFICATE_UNTRUSTED}; 404 {@code CERTIFICATE_NOT_ENROLLED};
-     * 503 {@code CERTIFICATE_REVOCATION_UNKNOWN} when no current CRL is available.
+     * 503 {@code CERTIFICATE_REVOCATION_UNKNOWN} when no current CRL is available, {@code SERVICE_UNAVAILABLE} with
+     * {@code Retry-After} when the check waited too long for its turn on a busy node.
      *
      * @deprecated a bare certificate is public data that anyone who once saw it can replay: use
      * {@link CardSessionApi}, where the card signs a nonce. With {@code oqs.certificates.require-session=true} this

@@ -61,19 +61,24 @@ public class EligibilityResource implements EligibilityApi {
     private CallerClaims claims;
 
     @Inject
+    private CheckAdmission admission;
+
+    @Inject
     @ConfigProperty(name = "oqs.bulk.max-entries", defaultValue = "100000")
     private int maxEntries;
 
     @Override
     @BodyLimit(BodyLimit.Kind.LOOKUP)
     public LookupResult lookup(LookupRequest request) {
-        return BusinessFailure.call(() -> eligibility.lookup(clinic(), request));
+        MedicalInstitutionCode clinic = clinic();
+        return admission.decide(() -> BusinessFailure.call(() -> eligibility.lookup(clinic, request)));
     }
 
     @Override
     @BodyLimit(BodyLimit.Kind.CERTIFICATE)
     public CertificateLookupResult certificateLookup(CertificateLookupRequest request) {
-        return BusinessFailure.call(() -> eligibility.certificateLookup(clinic(), request));
+        MedicalInstitutionCode clinic = clinic();
+        return admission.decide(() -> BusinessFailure.call(() -> eligibility.certificateLookup(clinic, request)));
     }
 
     @Override

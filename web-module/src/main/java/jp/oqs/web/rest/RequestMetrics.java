@@ -51,15 +51,18 @@ public final class RequestMetrics {
         }
     }
 
-    /** Counts every 4xx answer with the error body, by status and code: the API's refusals. */
+    /**
+     * Counts every 4xx answer with the error body, by status and code: the API's refusals; and the 503s with it (a
+     * check refused because the node was busy, or a dependency missing).
+     */
     @Priority(Priorities.USER)
     public static final class Refusals implements ContainerResponseFilter {
 
         @Override
         public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-            if (response.getStatus() >= 400 && response.getStatus() < 500
-                    && response.getEntity() instanceof ErrorBody error) {
-                count(m -> m.refused(response.getStatus(), error.code()));
+            int status = response.getStatus();
+            if ((status >= 400 && status < 500 || status == 503) && response.getEntity() instanceof ErrorBody error) {
+                count(m -> m.refused(status, error.code()));
             }
         }
     }

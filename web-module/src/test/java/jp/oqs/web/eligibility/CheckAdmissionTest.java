@@ -1,0 +1,121 @@
+package jp.oqs.web.eligibility;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.oqs.api.error.ErrorCodes;
+import jp.oqs.platform.BusinessException;
+import jp.oqs.platform.RetryLater;
+import jp.oqs.web.rest.BusinessFailure;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class CheckAdmissionTest {
+
+    @Test
+    void decidesAtMostTheConfiguredNumberAtOnceAndRefusesTheCheckThatWaitedTooLong() throws Exception {
+        CheckAdmission admission = new CheckAdmission(3, 200);
+        CountDownLatch inside = new CountDownLatch(3);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger atOnce = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<String>> held = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                held.add(threads.submit(() -> admission.decide(() -> {
+                    most.accumulateAndGet(atOnce.incrementAndGet(), Math::max);
+                    inside.countDown();
+                    await(release);
+                    atOnce.decrementAndGet();
+                    return "answered";
+                })));
+            }
+            assertTrue(inside.await(10, TimeUnit.SECONDS), "three checks are admitted at once");
+
+            long started = System.nanoTime();
+            BusinessFailure refused = assertThrows(BusinessFailure.class,
+                    () -> admission.decide(() -> "never decided"));
+            long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertTrue(waitedMillis >= 190, "the fourth waited its 200 ms first, not " + waitedMillis + " ms");
+            BusinessException busy = assertInstanceOf(BusinessException.class, refused.getCause());
+            assertEquals(BusinessException.Kind.UNAVAILABLE, busy.kind());
+            assertEquals(ErrorCodes.SERVICE_UNAVAILABLE, busy.code());
+            assertEquals(1, ((RetryLater) busy).retryAfterSeconds());
+            assertTrue(busy.hint().contains("oqs.eligibility.admission"), busy.hint());
+
+            release.countDown();
+            for (Future<String> answer : held) {
+                assertEquals("answered", answer.get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(3, most.get());
+            assertEquals("admitted again", admission.decide(() -> "admitted again"));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWaitingCheckIsAdmittedAsSoonAsOneEnds() throws Exception {
+        CheckAdmission admission = new CheckAdmission(1, 10_000);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<String> first = threads.submit(() -> admission.decide(() -> {
+                inside.countDown();
+                await(release);
+                return "first";
+            }));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            Future<String> second = threads.submit(() -> admission.decide(() -> "second"));
+            Thread.sleep(100);
+            assertTrue(!second.isDone(), "the second waits while the first is decided");
+            release.countDown();
+            assertEquals("first", first.get(10, TimeUnit.SECONDS));
+            assertEquals("second", second.get(10, TimeUnit.SECONDS));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aCheckThatFailsGivesItsTurnBack() {
+        CheckAdmission admission = new CheckAdmission(1, 0);
+        assertThrows(IllegalStateException.class, () -> admission.decide(() -> {
+            throw new IllegalStateException("the check failed");
+        }));
+        assertThrows(BusinessFailure.class, () -> admission.decide(() -> BusinessFailure.call(() -> {
+            throw new CheckAdmission.ChecksBusyException(1, 0);
+        })));
+        assertEquals("admitted", admission.decide(() -> "admitted"), "no turn was lost to the failures");
+    }
+
+    @Test
+    void refusesASettingThatWouldAdmitNothing() {
+        assertThrows(IllegalArgumentException.class, () -> new CheckAdmission(0, 1000));
+        assertThrows(IllegalArgumentException.class, () -> new CheckAdmission(4, -1));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(20, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test did not release the check");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
