@@ -26,8 +26,6 @@ import jp.oqs.api.audit.AuditVerification;
 import jp.oqs.api.eligibility.LookupRequest;
 import jp.oqs.api.eligibility.LookupResult;
 import jp.oqs.api.insurer.NumberingRuleKind;
-import jp.oqs.api.insurer.NumberingRuleRequest;
-import jp.oqs.api.insurer.OnboardInsurerRequest;
 import jp.oqs.api.security.Roles;
 import jp.oqs.devtools.EmbeddedTokens;
 import org.junit.jupiter.api.Test;
@@ -57,10 +55,7 @@ class AuditTamperIT {
         String auditor = tokens.issue(Roles.AUDITOR, "auditor-501", Map.of(), Duration.ofHours(1));
         String changed;
         try (MicroServer server = MicroServer.start(dataDir, "micro-tamper-1.log")) {
-            http.post(server, "admin/insurers", admin, new OnboardInsurerRequest(insurer, "改ざん試験", "カイザンシケン",
-                    null, new NumberingRuleRequest(NumberingRuleKind.CENTRAL_GENERATED, LocalDate.of(2000, 1, 1),
-                            null, null, null)));
-            http.post(server, "admin/insurers/" + insurer + "/activation", admin, Map.of());
+            http.onboardActive(server, admin, insurer, "改ざん試験", "カイザンシケン", NumberingRuleKind.CENTRAL_GENERATED);
             http.post(server, "sync/batches", job, SyncRecords.batch(insurer,
                     SyncRecords.acquire("r1", "LK-501", null, "1", LocalDate.of(2024, 4, 1))));
             LookupRequest unknown = new LookupRequest(insurer, null, "2", null, null, SyncRecords.BIRTH, null, null);

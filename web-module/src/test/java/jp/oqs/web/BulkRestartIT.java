@@ -20,8 +20,6 @@ import jp.oqs.api.eligibility.BulkReception;
 import jp.oqs.api.eligibility.BulkResult;
 import jp.oqs.api.eligibility.BulkStatus;
 import jp.oqs.api.insurer.NumberingRuleKind;
-import jp.oqs.api.insurer.NumberingRuleRequest;
-import jp.oqs.api.insurer.OnboardInsurerRequest;
 import jp.oqs.api.security.Roles;
 import jp.oqs.api.sync.SyncBatchRequest;
 import jp.oqs.api.sync.SyncRecord;
@@ -54,10 +52,7 @@ class BulkRestartIT {
         String receptionNumber;
         MicroServer server = MicroServer.start(dataDir, "micro-bulk-1.log");
         try {
-            http.post(server, "admin/insurers", admin, new OnboardInsurerRequest(insurer, "一括試験", "イッカツシケン",
-                    null, new NumberingRuleRequest(NumberingRuleKind.HOUSEHOLD_BRANCH, LocalDate.of(2000, 1, 1),
-                            null, null, null)));
-            http.post(server, "admin/insurers/" + insurer + "/activation", admin, Map.of());
+            http.onboardActive(server, admin, insurer, "一括試験", "イッカツシケン", NumberingRuleKind.HOUSEHOLD_BRANCH);
             List<SyncRecord> members = new ArrayList<>();
             for (int i = 0; i < MEMBERS; i++) {
                 members.add(SyncRecords.acquire("r" + i, "LK-601-" + i, "一括", String.valueOf(i),

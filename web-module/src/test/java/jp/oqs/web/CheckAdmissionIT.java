@@ -21,8 +21,6 @@ import jp.oqs.api.eligibility.LookupRequest;
 import jp.oqs.api.error.ErrorBody;
 import jp.oqs.api.error.ErrorCodes;
 import jp.oqs.api.insurer.NumberingRuleKind;
-import jp.oqs.api.insurer.NumberingRuleRequest;
-import jp.oqs.api.insurer.OnboardInsurerRequest;
 import jp.oqs.api.security.Roles;
 import jp.oqs.api.sync.SyncBatchRequest;
 import jp.oqs.api.sync.SyncRecord;
@@ -60,10 +58,7 @@ class CheckAdmissionIT {
         try (MicroServer server = MicroServer.start(dataDir, "micro-admission.log",
                 List.of("-Doqs.eligibility.admission.concurrent-checks=1", "-Doqs.eligibility.admission.wait-ms=0",
                         "-Doqs.eligibility.limit.lookups-per-minute=100000"))) {
-            http.post(server, "admin/insurers", admin, new OnboardInsurerRequest(insurer, "混雑試験", "コンザツシケン",
-                    null, new NumberingRuleRequest(NumberingRuleKind.HOUSEHOLD_BRANCH, LocalDate.of(2000, 1, 1),
-                            null, null, null)));
-            http.post(server, "admin/insurers/" + insurer + "/activation", admin, Map.of());
+            http.onboardActive(server, admin, insurer, "混雑試験", "コンザツシケン", NumberingRuleKind.HOUSEHOLD_BRANCH);
             List<SyncRecord> members = new ArrayList<>();
             for (int i = 0; i < MEMBERS; i++) {
                 members.add(SyncRecords.acquire("r" + i, "LK-602-" + i, "混雑", String.valueOf(i),

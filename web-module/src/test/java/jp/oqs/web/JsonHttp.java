@@ -6,7 +6,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import jp.oqs.api.insurer.NumberingRuleKind;
+import jp.oqs.api.insurer.NumberingRuleRequest;
+import jp.oqs.api.insurer.OnboardInsurerRequest;
 
 /** JSON over plain HTTP to a {@link MicroServer}, for tests that outlive one server process. */
 final class JsonHttp {
@@ -15,6 +20,23 @@ final class JsonHttp {
     /** HTTP/1.1, as the sync jobs and clinic systems call (no h2c upgrade on a long-running POST). */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** Onboards the insurer with the numbering rule in force from 2000-01-01 and activates it, as 支払基金 staff. */
+    void onboardActive(MicroServer server, String adminToken, String insurer, String nameKanji, String nameKana,
+                       NumberingRuleKind rule) throws Exception {
+        HttpResponse<String> onboarded = post(server, "admin/insurers", adminToken, new OnboardInsurerRequest(insurer,
+                nameKanji, nameKana, null, new NumberingRuleRequest(rule, LocalDate.of(2000, 1, 1), null, null, null)));
+        if (onboarded.statusCode() != 201) {
+            throw new IllegalStateException("onboarding " + insurer + ": " + onboarded.statusCode() + " "
+                    + onboarded.body());
+        }
+        HttpResponse<String> activated = post(server, "admin/insurers/" + insurer + "/activation", adminToken,
+                Map.of());
+        if (activated.statusCode() != 200) {
+            throw new IllegalStateException("activating " + insurer + ": " + activated.statusCode() + " "
+                    + activated.body());
+        }
+    }
 
     HttpResponse<String> post(MicroServer server, String path, String token, Object body) throws Exception {
         return postAsync(server, path, token, body).get();
