@@ -56,7 +56,8 @@ public class ServiceMetrics {
     static final Metadata AUDIT_APPENDS = metadata("oqs.audit.appends",
             "Audit entries appended and committed, by kind", MetricUnits.NONE);
     static final Metadata REFUSED = metadata("oqs.requests.refused",
-            "Requests answered with a 4xx error body (API and container), by status and error code", MetricUnits.NONE);
+            "Requests answered with a 4xx or 503 error body (API and container), by status and error code",
+            MetricUnits.NONE);
 
     /** How a check was made: by card numbers ({@code card}) or by My Number card certificate. */
     public enum LookupMethod {
@@ -153,7 +154,7 @@ public class ServiceMetrics {
         onCommit(() -> byKind.forEach((kind, n) -> registry.counter(AUDIT_APPENDS, new Tag("kind", kind)).inc(n)));
     }
 
-    /** An API request answered with a 4xx status and the error body's code. */
+    /** An API request answered with a 4xx status (or 503: busy, or a dependency missing) and the error body's code. */
     public void refused(int status, String code) {
         count(() -> registry.counter(REFUSED, new Tag("status", String.valueOf(status)),
                 new Tag("code", code == null ? "NONE" : code)).inc());
