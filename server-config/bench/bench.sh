@@ -262,7 +262,7 @@ wrk_run() { # SERIES CONNECTIONS SECONDS URL: measures and records (a SERIES war
     fi
 }
 # A fresh JVM runs the lookups' code interpreted or half compiled for minutes: the C2 compiler worked on them for
-# 2-3 minutes of one core on this machine, while the ceiling's short path was compiled within seconds. Measuring
+# 1.5-2 minutes of lookups on this machine, while the ceiling's short path was compiled within seconds. Measuring
 # after a fixed 20 s compared a settled ceiling with lookups still being compiled. So the lookups are warmed until
 # the JIT compiler has settled (jstat: under 0.5 s of compilation in a 10 s round), at most --settle-max seconds.
 jit_compile_s() { jstat -compiler "$1" | awk 'NR == 2 {print $4}'; }
