@@ -25,6 +25,11 @@ final class MicroServer implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final long started = System.nanoTime();
+    /** Seconds from this process's start until it answered ready. */
+    private double readySeconds;
+    /** Whether this is the second start, after Payara's scan fault in the first. */
+    private boolean startedOnceMore;
 
     private MicroServer(Path dataDir, int port, Process process, Path log) {
         this.dataDir = dataDir;
@@ -118,6 +123,7 @@ final class MicroServer implements AutoCloseable {
             Files.move(log, failed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             System.err.println("[micro] " + fault.getMessage() + "; starting once more (" + failed + ")");
             server = new MicroServer(dataDir, port, builder.start(), log);
+            server.startedOnceMore = true;
             server.awaitReady(log);
         }
         return server;
@@ -151,6 +157,7 @@ final class MicroServer implements AutoCloseable {
                 HttpResponse<String> ready = http.send(HttpRequest.newBuilder(root().resolve("health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
+                    readySeconds = (System.nanoTime() - started) / 1e9;
                     return;
                 }
             } catch (IOException notYetListening) {
@@ -185,6 +192,19 @@ final class MicroServer implements AutoCloseable {
             }
         }
         return entries.toString();
+    }
+
+    /**
+     * Seconds from the start of the process that answered ready until it did: after a scan fault, the second start's
+     * alone (the first deployed no application, so it neither opened nor recovered the database).
+     */
+    double readySeconds() {
+        return readySeconds;
+    }
+
+    /** Whether Payara's scan fault made the first start deploy no application, so that it was started once more. */
+    boolean startedOnceMore() {
+        return startedOnceMore;
     }
 
     URI root() {
