@@ -269,8 +269,9 @@ jit_compile_s() { jstat -compiler "$1" | awk 'NR == 2 {print $4}'; }
 warm_until_settled() { # SERIES URL PID: warm-up rounds of lookups until the JIT compiler has settled
     local series="$1" url="$2" pid="$3" start before after spent=0 settled=yes
     start="$(jit_compile_s "$pid")"
+    after="$start"
     while :; do
-        before="$(jit_compile_s "$pid")"
+        before="$after"
         wrk_run warmup-lookup 8 10 "$url"
         spent=$((spent + 10))
         after="$(jit_compile_s "$pid")"

@@ -24,18 +24,9 @@ final class JsonHttp {
     /** Onboards the insurer with the numbering rule in force from 2000-01-01 and activates it, as 支払基金 staff. */
     void onboardActive(MicroServer server, String adminToken, String insurer, String nameKanji, String nameKana,
                        NumberingRuleKind rule) throws Exception {
-        HttpResponse<String> onboarded = post(server, "admin/insurers", adminToken, new OnboardInsurerRequest(insurer,
-                nameKanji, nameKana, null, new NumberingRuleRequest(rule, LocalDate.of(2000, 1, 1), null, null, null)));
-        if (onboarded.statusCode() != 201) {
-            throw new IllegalStateException("onboarding " + insurer + ": " + onboarded.statusCode() + " "
-                    + onboarded.body());
-        }
-        HttpResponse<String> activated = post(server, "admin/insurers/" + insurer + "/activation", adminToken,
-                Map.of());
-        if (activated.statusCode() != 200) {
-            throw new IllegalStateException("activating " + insurer + ": " + activated.statusCode() + " "
-                    + activated.body());
-        }
+        server.assertStatus(201, post(server, "admin/insurers", adminToken, new OnboardInsurerRequest(insurer,
+                nameKanji, nameKana, null, new NumberingRuleRequest(rule, LocalDate.of(2000, 1, 1), null, null, null))));
+        server.assertStatus(200, post(server, "admin/insurers/" + insurer + "/activation", adminToken, Map.of()));
     }
 
     HttpResponse<String> post(MicroServer server, String path, String token, Object body) throws Exception {
