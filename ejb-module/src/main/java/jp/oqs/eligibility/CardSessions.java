@@ -2,6 +2,8 @@ package jp.oqs.eligibility;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +30,7 @@ import jp.oqs.audit.AuditTrail;
 import jp.oqs.clinic.ClinicLimitException;
 import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.platform.BusinessException.Kind;
+import jp.oqs.platform.OwnTransaction;
 import jp.oqs.platform.RowLock;
 import jp.oqs.platform.ServiceClock;
 import jp.oqs.qualification.Person;
@@ -71,6 +74,9 @@ public class CardSessions {
     @EJB
     private AuditTrail audit;
 
+    @EJB
+    private OwnTransaction ownTransaction;
+
     @Inject
     @ConfigProperty(name = "oqs.card-sessions.lifetime-seconds", defaultValue = "120")
     private long lifetimeSeconds;
@@ -96,15 +102,18 @@ public class CardSessions {
     }
 
     /**
-     * Confirms the clinic's session with the card's proof and the patient's choices. A refusal is on the audit
-     * trail with its code, in a transaction of its own (this one rolls back, so the session stays unconfirmed);
-     * an unknown or another clinic's session is written by the web layer's refusal audit, as every 404 of an object
-     * fetched by id ({@code ACCESS_REFUSED}), not twice.
+     * Confirms the clinic's session with the card's proof and the patient's choices, in a transaction of its own. A
+     * refusal is on the audit trail with its code, in a new transaction after the refused one rolled back (so the
+     * session stays unconfirmed, and the refusal never waits for a second connection while holding the session's
+     * row: see {@link OwnTransaction}); an unknown or another clinic's session is written by the web layer's refusal
+     * audit, as every 404 of an object fetched by id ({@code ACCESS_REFUSED}), not twice.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CardSessionResult confirm(MedicalInstitutionCode clinic, String sessionId, CardConfirmation confirmation)
             throws EligibilityException, ClinicLimitException {
         try {
-            return decide(clinic, sessionId, confirmation);
+            return ownTransaction.<CardSessionResult, EligibilityException, ClinicLimitException>run(
+                    () -> decide(clinic, sessionId, confirmation));
         } catch (EligibilityException refused) {
             if (!ErrorCodes.CARD_SESSION_NOT_FOUND.equals(refused.code())) {
                 audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.CARD_SESSION, refused.code());

@@ -2,6 +2,8 @@ package jp.oqs.eligibility;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -42,6 +44,7 @@ import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.insurer.Insurer;
 import jp.oqs.platform.BusinessException.Kind;
 import jp.oqs.platform.InLists;
+import jp.oqs.platform.OwnTransaction;
 import jp.oqs.qualification.Person;
 import jp.oqs.qualification.Qualification;
 import jp.oqs.qualification.QualificationVersion;
@@ -67,6 +70,9 @@ public class EligibilityService {
     @EJB
     private AuditTrail audit;
 
+    @EJB
+    private OwnTransaction ownTransaction;
+
     @Inject
     private CertificateValidator certificates;
 
@@ -86,17 +92,21 @@ public class EligibilityService {
     private ClinicAlerts alerts;
 
     /**
-     * A check by card numbers and birth date, as {@code clinic}. A refused check is audited too, with its error
-     * code, in a transaction of its own; a check over the clinic's limit is refused before anything is read.
+     * A check by card numbers and birth date, as {@code clinic}, decided in a transaction of its own. A refused
+     * check is audited too, with its error code, in a new transaction after the refused one rolled back (never
+     * nested in it: see {@link OwnTransaction}); a check over the clinic's limit is refused before anything is read.
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public LookupResult lookup(MedicalInstitutionCode clinic, LookupRequest request)
             throws EligibilityException, InvalidIdentifierException, ClinicLimitException {
         refuseOverLimit(clinic);
         try {
-            LookupResult answer = decide(clinic, request, AuditKind.LOOKUP, databaseReads, immediateAudit);
-            LimitChanges.record(em, clinic.value(), Stream.ofNullable(answer.qualification()).toList(),
-                    clock.instant().truncatedTo(ChronoUnit.MICROS));
-            return answer;
+            return ownTransaction.<LookupResult, EligibilityException, InvalidIdentifierException>run(() -> {
+                LookupResult answer = decide(clinic, request, AuditKind.LOOKUP, databaseReads, immediateAudit);
+                LimitChanges.record(em, clinic.value(), Stream.ofNullable(answer.qualification()).toList(),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS));
+                return answer;
+            });
         } catch (EligibilityException | InvalidIdentifierException refused) {
             audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.LOOKUP, refused.code());
             throw refused;
@@ -152,12 +162,17 @@ public class EligibilityService {
                         disclosure);
     }
 
-    /** A check by My Number card certificate: every qualification of the person valid on the date. */
+    /**
+     * A check by My Number card certificate: every qualification of the person valid on the date. Decided and
+     * refused as {@link #lookup}.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CertificateLookupResult certificateLookup(MedicalInstitutionCode clinic, CertificateLookupRequest request)
             throws EligibilityException, ClinicLimitException {
         refuseOverLimit(clinic);
         try {
-            return decideByCertificate(clinic, request);
+            return ownTransaction.<CertificateLookupResult, EligibilityException, EligibilityException>run(
+                    () -> decideByCertificate(clinic, request));
         } catch (EligibilityException refused) {
             audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.CERTIFICATE_LOOKUP, refused.code());
             throw refused;

@@ -2,12 +2,15 @@ package jp.oqs.health;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Function;
 import jp.oqs.api.audit.AccessHistoryRequest;
 import jp.oqs.api.eligibility.ConsentCategory;
 import jp.oqs.api.health.CheckupHistory;
@@ -21,6 +24,7 @@ import jp.oqs.eligibility.ConsentedPatients;
 import jp.oqs.eligibility.EligibilityException;
 import jp.oqs.eligibility.PersonAccess;
 import jp.oqs.identifier.MedicalInstitutionCode;
+import jp.oqs.platform.OwnTransaction;
 import jp.oqs.platform.ServiceClock;
 import jp.oqs.qualification.Person;
 
@@ -58,6 +62,9 @@ public class HealthRecords {
     @EJB
     private AuditTrail audit;
 
+    @EJB
+    private OwnTransaction ownTransaction;
+
     /** The person's own check-ups; {@code how} says on the trail whether they were shown or printed. */
     public CheckupHistory personCheckups(AccessHistoryRequest proof, String how) throws EligibilityException {
         Person person = provenPerson(proof);
@@ -75,23 +82,26 @@ public class HealthRecords {
         return history;
     }
 
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public CheckupHistory clinicCheckups(MedicalInstitutionCode clinic, String sessionId)
             throws EligibilityException {
-        Person person = consentedPatient(clinic, sessionId, ConsentCategory.CHECKUPS, AuditKind.CHECKUPS_READ);
-        CheckupHistory history = checkups(person);
-        audit.record(ActorKind.CLINIC, clinic.value(), AuditKind.CHECKUPS_READ, person.id(), null,
-                "ENTRIES " + history.checkups().size());
-        return history;
+        return consented(clinic, sessionId, ConsentCategory.CHECKUPS, AuditKind.CHECKUPS_READ, person -> {
+            CheckupHistory history = checkups(person);
+            audit.record(ActorKind.CLINIC, clinic.value(), AuditKind.CHECKUPS_READ, person.id(), null,
+                    "ENTRIES " + history.checkups().size());
+            return history;
+        });
     }
 
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public MedicationHistory clinicMedications(MedicalInstitutionCode clinic, String sessionId)
             throws EligibilityException {
-        Person person = consentedPatient(clinic, sessionId, ConsentCategory.MEDICATIONS,
-                AuditKind.MEDICATIONS_READ);
-        MedicationHistory history = medications(person);
-        audit.record(ActorKind.CLINIC, clinic.value(), AuditKind.MEDICATIONS_READ, person.id(), null,
-                "ENTRIES " + history.medications().size());
-        return history;
+        return consented(clinic, sessionId, ConsentCategory.MEDICATIONS, AuditKind.MEDICATIONS_READ, person -> {
+            MedicationHistory history = medications(person);
+            audit.record(ActorKind.CLINIC, clinic.value(), AuditKind.MEDICATIONS_READ, person.id(), null,
+                    "ENTRIES " + history.medications().size());
+            return history;
+        });
     }
 
     private Person provenPerson(AccessHistoryRequest proof) throws EligibilityException {
@@ -100,20 +110,31 @@ public class HealthRecords {
     }
 
     /**
-     * The patient of the clinic's session, if the consent of the category is in force; a consent refusal is
-     * written naming the patient (an unknown or another clinic's session is written by the web layer's refusal
-     * audit, as every 404 of an object fetched by id).
+     * What {@code read} answers of the patient of the clinic's session, if the consent of the category is in force,
+     * in a transaction of its own. A consent refusal is written naming the patient, in a new transaction after the
+     * refused one rolled back, never nested in it ({@link OwnTransaction}); an unknown or another clinic's session
+     * is written by the web layer's refusal audit, as every 404 of an object fetched by id.
      */
-    private Person consentedPatient(MedicalInstitutionCode clinic, String sessionId, ConsentCategory category,
-                                    AuditKind kind) throws EligibilityException {
-        Person person = patients.patientOf(clinic, sessionId);
+    private <T> T consented(MedicalInstitutionCode clinic, String sessionId, ConsentCategory category, AuditKind kind,
+                            Function<Person, T> read) throws EligibilityException {
+        Long[] refusedPatient = new Long[1];
         try {
-            patients.requireConsent(clinic, person, category);
+            return ownTransaction.<T, EligibilityException, EligibilityException>run(() -> {
+                Person person = patients.patientOf(clinic, sessionId);
+                try {
+                    patients.requireConsent(clinic, person, category);
+                } catch (EligibilityException refused) {
+                    refusedPatient[0] = person.id();
+                    throw refused;
+                }
+                return read.apply(person);
+            });
         } catch (EligibilityException refused) {
-            refusals.refused(clinic.value(), kind, person.id(), refused.code());
+            if (refusedPatient[0] != null) {
+                refusals.refused(clinic.value(), kind, refusedPatient[0], refused.code());
+            }
             throw refused;
         }
-        return person;
     }
 
     private CheckupHistory checkups(Person person) {

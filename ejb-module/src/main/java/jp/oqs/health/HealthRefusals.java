@@ -9,8 +9,8 @@ import jp.oqs.audit.AuditKind;
 import jp.oqs.audit.AuditTrail;
 
 /**
- * A clinic's refused reading of a patient's health data, on the audit trail in a transaction of its own (the
- * refused one rolls back), naming the patient: so the refusal is in the patient's access history too.
+ * A clinic's refused reading of a patient's health data, on the audit trail in a transaction of its own, written
+ * after the refused one rolled back, naming the patient: so the refusal is in the patient's access history too.
  */
 @Stateless
 public class HealthRefusals {

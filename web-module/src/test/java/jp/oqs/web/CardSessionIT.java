@@ -87,6 +87,9 @@ class CardSessionIT {
     private static final String CLINIC = clinicCode("0001");
     private static final String OTHER_CLINIC = clinicCode("0002");
     private static final String CONSENT_CLINIC = clinicCode("0003");
+    private static final String FLOOD_CLINIC = clinicCode("0004");
+    /** More refused confirmations at once than the server's connection pool holds (32). */
+    private static final int AT_ONCE = 64;
     private static final ConsentChoices NONE = new ConsentChoices(false, false, false, false);
     /** Lifetime of a consent on the server of its own: long enough to be answered once, short to wait for. */
     private static final int CONSENT_SECONDS = 4;
@@ -327,6 +330,26 @@ class CardSessionIT {
                 fixture.p1().base64(), fixture.p1().sign(other.nonce()), null, NONE, PrescriptionForm.PAPER)));
         assertEquals(1, desk.confirm(session.sessionId(), confirmation(fixture.p1(), session, null, NONE))
                 .eligibility().validity());
+    }
+
+    /**
+     * Each refused confirmation is audited after its transaction rolled back, not in a transaction nested in it:
+     * nested, each held a connection and the session's row while it waited for a second connection, and 64 at once
+     * emptied the pool of 32 for its 60 s wait (the node's other callers waited too; 8 were answered 500).
+     */
+    @Test
+    void manyBadConfirmationsOfOneSessionAtOnceAreEachRefusedQuicklyAndAudited() throws Exception {
+        CardSessionApi flood = desk(FLOOD_CLINIC);
+        CardSession session = flood.open();
+        CardConfirmation garbage = new CardConfirmation("AAAA", "AAAA", null, NONE, PrescriptionForm.PAPER);
+        Duration took = ItSupport.assertErrorsAtOnce(AT_ONCE, Duration.ofSeconds(30), 400,
+                ErrorCodes.CERTIFICATE_INVALID, () -> flood.confirm(session.sessionId(), garbage));
+        System.out.printf("[refusals] %d bad confirmations of one session at once: all 400 in %d ms%n", AT_ONCE,
+                took.toMillis());
+        assertEquals(AT_ONCE, auditOf(FLOOD_CLINIC).stream().filter(e -> e.kind().equals("CARD_SESSION")
+                && e.result().equals(ErrorCodes.CERTIFICATE_INVALID)).count(), "every refusal on the trail");
+        assertEquals(1, flood.confirm(session.sessionId(), confirmation(fixture.p1(), session, null, NONE))
+                .eligibility().validity(), "the session is still open for the card");
     }
 
     @Test

@@ -2,6 +2,7 @@ package jp.oqs.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.client.Client;
@@ -14,7 +15,15 @@ import java.net.URI;
 import java.net.URL;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import jp.oqs.api.error.ErrorBody;
 import jp.oqs.devtools.EmbeddedTokens;
 import jp.oqs.identifier.CheckDigits;
@@ -119,6 +128,42 @@ public final class ItSupport {
     public static ErrorBody assertError(int status, String code, Executable call) {
         WebApplicationException e = assertThrows(WebApplicationException.class, call);
         return assertError(status, code, e.getResponse());
+    }
+
+    /**
+     * Makes {@code count} calls at once (a thread each, released together, as a client with many connections
+     * does) and asserts that every one fails with the status and code, all within {@code within}: a refusal costs
+     * its own quick 4xx however many arrive together, never a wait for a resource the others hold (a hung
+     * request, or a 500 when the wait times out). Returns how long they took.
+     */
+    public static Duration assertErrorsAtOnce(int count, Duration within, int status, String code,
+                                              Executable call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(count);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<ErrorBody>> answers = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await();
+                    return assertError(status, code, call);
+                }));
+            }
+            long started = System.nanoTime();
+            start.countDown();
+            for (Future<ErrorBody> answer : answers) {
+                try {
+                    answer.get(within.toMillis() + 60_000, TimeUnit.MILLISECONDS);
+                } catch (ExecutionException failed) {
+                    throw new AssertionError(count + " at once: " + failed.getCause().getMessage(),
+                            failed.getCause());
+                }
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            assertTrue(took.compareTo(within) <= 0, count + " refusals at once took " + took + ", more than " + within);
+            return took;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     public static ErrorBody assertError(int status, String code, Response response) {
