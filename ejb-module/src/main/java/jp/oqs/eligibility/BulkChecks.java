@@ -30,6 +30,7 @@ import jp.oqs.audit.PendingAudit;
 import jp.oqs.identifier.MedicalInstitutionCode;
 import jp.oqs.metrics.ServiceMetrics;
 import jp.oqs.platform.BusinessException.Kind;
+import jp.oqs.platform.OwnTransaction;
 import jp.oqs.platform.Page;
 import jp.oqs.platform.RowLock;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -57,6 +58,9 @@ public class BulkChecks {
     @EJB
     private AuditTrail audit;
 
+    @EJB
+    private OwnTransaction ownTransaction;
+
     @Inject
     private ClinicGuard guard;
 
@@ -72,13 +76,29 @@ public class BulkChecks {
     private int chunkSize;
 
     /**
-     * Accepts the entries and returns the reception; answering starts once this transaction commits. Refused when
-     * they would take the clinic's bulk entries of the day (service time zone) over its limit: counted from the
-     * clinic's receptions of the day, one query per submission.
+     * Accepts the entries in a transaction of its own and returns the reception; answering starts once it has
+     * committed. Refused when they would take the clinic's bulk entries of the day (service time zone) over its
+     * limit: counted from the clinic's receptions of the day, one query per submission; the day's first refusal is
+     * on the audit trail, written after the refused transaction rolled back ({@link OwnTransaction}).
      */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public BulkRequest submit(@NotNull MedicalInstitutionCode clinic, @NotEmpty List<BulkEntry> entries)
             throws ClinicLimitException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        try {
+            return ownTransaction.<BulkRequest, ClinicLimitException, ClinicLimitException>run(
+                    () -> accept(clinic, entries, now));
+        } catch (ClinicLimitException refused) {
+            if (guard.firstBulkRefusal(clinic.value(), LocalDate.ofInstant(now, clock.getZone()))) {
+                audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.CLINIC_LIMIT,
+                        ErrorCodes.RATE_LIMITED + " " + guard.bulkEntriesPerDay() + "/day");
+            }
+            throw refused;
+        }
+    }
+
+    private BulkRequest accept(MedicalInstitutionCode clinic, List<BulkEntry> entries, Instant now)
+            throws ClinicLimitException {
         refuseOverDailyLimit(clinic, entries.size(), now);
         long serial = ((Number) em.createNativeQuery("SELECT reception_seq.NEXTVAL FROM DUAL").getSingleResult())
                 .longValue();
@@ -111,10 +131,6 @@ public class BulkChecks {
         int limit = guard.bulkEntriesPerDay();
         if (used + entries <= limit) {
             return;
-        }
-        if (guard.firstBulkRefusal(clinic.value(), today)) {
-            audit.recordRefusal(ActorKind.CLINIC, clinic.value(), AuditKind.CLINIC_LIMIT,
-                    ErrorCodes.RATE_LIMITED + " " + limit + "/day");
         }
         throw new ClinicLimitException(ErrorCodes.RATE_LIMITED,
                 "本日の一括照会の件数が上限（1日あたり" + limit + "件）を超えます。明日以降に送信してください。",
