@@ -115,8 +115,7 @@ public class AuditTrail {
      * Appends an entry in a transaction of its own: for a check that was refused (bad input), whose own
      * transaction rolls back, so that the attempt is still on record. Call it once that transaction has ended
      * ({@link jp.oqs.platform.OwnTransaction}): from inside it, this transaction needs a second connection while the
-     * refused one holds its first, and enough refusals at once empty the pool. The registry's scope refusals
-     * ({@code ScopeRefusalAudit}) still call it from inside theirs.
+     * refused one holds its first, and enough refusals at once empty the pool.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public String recordRefusal(ActorKind actorKind, String actor, AuditKind kind, String errorCode) {

@@ -2,6 +2,8 @@ package jp.oqs.insurer;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.interceptor.Interceptors;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,9 +33,12 @@ import jp.oqs.identifier.InvalidIdentifierException;
 /**
  * Orchestrates the registry: find the aggregate, check the scope, call its behaviour, store, audit, log. A change
  * is audited ({@code REGISTRY_CHANGE}, the staff member, the insurer, what changed) only once the aggregate has
- * taken it, in the transaction that commits it; a refused change rolls back and leaves no such entry.
+ * taken it, in the transaction that commits it; a refused change rolls back and leaves no such entry. Every call
+ * runs in a transaction of its own that {@link ScopeRefusalAudit} begins, so that a scope refusal is audited after
+ * it has ended (a caller's transaction, if any, is suspended meanwhile).
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Interceptors(ScopeRefusalAudit.class)
 public class DefaultInsurerService implements InsurerService {
 

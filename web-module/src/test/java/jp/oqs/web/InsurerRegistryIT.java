@@ -14,6 +14,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URL;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -144,6 +145,28 @@ class InsurerRegistryIT {
         assertEquals(ManagingOrganisation.SSK, auditor.get(sskNumber).managingOrganisation());
         assertError(403, ErrorCodes.INSURER_OUT_OF_SCOPE, () -> auditor.activate(sskNumber));
         assertEquals(InsurerStatus.ONBOARDING, kokuho.get(padded).status());
+    }
+
+    /**
+     * A scope refusal is audited after the refused transaction rolled back, not in a transaction nested in it (which
+     * held a connection while waiting for a second one): 64 at once are each a quick 403 and each on the trail.
+     */
+    @Test
+    void manyOutOfScopeChangesAtOnceAreEachRefusedQuicklyAndAudited() throws Exception {
+        String number = kokuhoNumber("14", 105);
+        kokuho.onboard(onboarding(number, rule(NumberingRuleKind.CENTRAL_GENERATED, TODAY))).close();
+        InsurerAdminApi intruder = client(InsurerAdminApi.class, deployment, token(Roles.SSK_ADMIN, "ssk-flood-105"));
+        int atOnce = 64;
+        Duration took = ItSupport.assertErrorsAtOnce(atOnce, Duration.ofSeconds(30), 403,
+                ErrorCodes.INSURER_OUT_OF_SCOPE, () -> intruder.activate(number));
+        System.out.printf("[refusals] %d out-of-scope activations at once: all 403 in %d ms%n", atOnce,
+                took.toMillis());
+        String day = TODAY.toString();
+        assertEquals(atOnce, client(AuditApi.class, deployment, token(Roles.AUDITOR, "auditor-flood-105"))
+                .search("ssk-flood-105", null, day, day, 0, 100).items().stream()
+                .filter(e -> e.kind().equals("REGISTRY_ACCESS")
+                        && e.result().startsWith(ErrorCodes.INSURER_OUT_OF_SCOPE + " ")).count());
+        assertEquals(InsurerStatus.ONBOARDING, kokuho.get(number).status(), "no refused call changed it");
     }
 
     @Test
