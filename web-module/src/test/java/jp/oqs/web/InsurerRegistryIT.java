@@ -14,7 +14,6 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URL;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -156,13 +155,10 @@ class InsurerRegistryIT {
         String number = kokuhoNumber("14", 105);
         kokuho.onboard(onboarding(number, rule(NumberingRuleKind.CENTRAL_GENERATED, TODAY))).close();
         InsurerAdminApi intruder = client(InsurerAdminApi.class, deployment, token(Roles.SSK_ADMIN, "ssk-flood-105"));
-        int atOnce = 64;
-        Duration took = ItSupport.assertErrorsAtOnce(atOnce, Duration.ofSeconds(30), 403,
-                ErrorCodes.INSURER_OUT_OF_SCOPE, () -> intruder.activate(number));
-        System.out.printf("[refusals] %d out-of-scope activations at once: all 403 in %d ms%n", atOnce,
-                took.toMillis());
+        ItSupport.assertRefusedAtOnce("out-of-scope activations", 403, ErrorCodes.INSURER_OUT_OF_SCOPE,
+                () -> intruder.activate(number));
         String day = TODAY.toString();
-        assertEquals(atOnce, client(AuditApi.class, deployment, token(Roles.AUDITOR, "auditor-flood-105"))
+        assertEquals(ItSupport.REFUSALS_AT_ONCE, client(AuditApi.class, deployment, token(Roles.AUDITOR, "auditor-flood-105"))
                 .search("ssk-flood-105", null, day, day, 0, 100).items().stream()
                 .filter(e -> e.kind().equals("REGISTRY_ACCESS")
                         && e.result().startsWith(ErrorCodes.INSURER_OUT_OF_SCOPE + " ")).count());

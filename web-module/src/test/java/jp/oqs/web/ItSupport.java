@@ -130,19 +130,22 @@ public final class ItSupport {
         return assertError(status, code, e.getResponse());
     }
 
+    /** Refused calls made at once by the tests that send them together: more than the connection pool holds (32). */
+    public static final int REFUSALS_AT_ONCE = 64;
+
     /**
-     * Makes {@code count} calls at once (a thread each, released together, as a client with many connections
-     * does) and asserts that every one fails with the status and code, all within {@code within}: a refusal costs
-     * its own quick 4xx however many arrive together, never a wait for a resource the others hold (a hung
-     * request, or a 500 when the wait times out). Returns how long they took.
+     * Makes {@link #REFUSALS_AT_ONCE} calls at once (a thread each, released together, as a client with many
+     * connections does) and asserts that every one fails with the status and code, all within 30 s: a refusal costs
+     * its own quick 4xx however many arrive together, never a wait for a resource the others hold (a hung request,
+     * or a 500 when the wait times out). Prints how long they took, naming {@code what} was refused.
      */
-    public static Duration assertErrorsAtOnce(int count, Duration within, int status, String code,
-                                              Executable call) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(count);
+    public static void assertRefusedAtOnce(String what, int status, String code, Executable call) throws Exception {
+        Duration within = Duration.ofSeconds(30);
+        ExecutorService threads = Executors.newFixedThreadPool(REFUSALS_AT_ONCE);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<ErrorBody>> answers = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
+            for (int i = 0; i < REFUSALS_AT_ONCE; i++) {
                 answers.add(threads.submit(() -> {
                     start.await();
                     return assertError(status, code, call);
@@ -154,13 +157,15 @@ public final class ItSupport {
                 try {
                     answer.get(within.toMillis() + 60_000, TimeUnit.MILLISECONDS);
                 } catch (ExecutionException failed) {
-                    throw new AssertionError(count + " at once: " + failed.getCause().getMessage(),
+                    throw new AssertionError(REFUSALS_AT_ONCE + " at once: " + failed.getCause().getMessage(),
                             failed.getCause());
                 }
             }
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            assertTrue(took.compareTo(within) <= 0, count + " refusals at once took " + took + ", more than " + within);
-            return took;
+            assertTrue(took.compareTo(within) <= 0, REFUSALS_AT_ONCE + " refusals at once took " + took
+                    + ", more than " + within);
+            System.out.printf("[refusals] %d %s at once: all %d in %d ms%n", REFUSALS_AT_ONCE, what, status,
+                    took.toMillis());
         } finally {
             threads.shutdownNow();
         }

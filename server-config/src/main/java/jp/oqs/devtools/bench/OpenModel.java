@@ -56,7 +56,6 @@ final class OpenModel {
         int total = warmup + (int) Math.max(1, Math.round(rate * seconds));
         long interval = Math.round(1e9 / rate);
         long[] latencies = new long[total];
-        long[] dues = new long[total];
         AtomicInteger failures = new AtomicInteger();
         Map<String, Integer> reasons = new ConcurrentSkipListMap<>();
         AtomicInteger completed = new AtomicInteger();
@@ -66,7 +65,6 @@ final class OpenModel {
         long lateSends = 0;
         for (int k = 0; k < total; k++) {
             long due = start + k * interval;
-            dues[k] = due - start;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
@@ -105,7 +103,7 @@ final class OpenModel {
             throw new IllegalStateException("open model: " + (total - completed.get()) + " of " + total
                     + " lookups unanswered 90 s after the last was sent", e);
         }
-        writeStalls(work.resolve(label + "-stalls.txt"), dues, latencies, warmup);
+        writeStalls(work.resolve(label + "-stalls.txt"), latencies, interval, warmup);
         long[] warming = Arrays.copyOfRange(latencies, 0, warmup);
         Arrays.sort(warming);
         long[] counted = Arrays.copyOfRange(latencies, warmup, total);
@@ -141,35 +139,40 @@ final class OpenModel {
      * longer than 20 ms (the goal's p99), so that a stall (a checkpoint, a collection) is told apart from a run
      * that is slow throughout.
      */
-    private static void writeStalls(Path file, long[] dues, long[] latencies, int warmup) throws IOException {
-        int seconds = (int) (dues[dues.length - 1] / 1_000_000_000L) + 1;
+    private static void writeStalls(Path file, long[] latencies, long interval, int warmup) throws IOException {
+        int seconds = secondOf(latencies.length - 1, interval) + 1;
         long[] slowest = new long[seconds];
         int[] over = new int[seconds];
         int[] sent = new int[seconds];
-        for (int k = 0; k < dues.length; k++) {
-            int second = (int) (dues[k] / 1_000_000_000L);
+        for (int k = 0; k < latencies.length; k++) {
+            int second = secondOf(k, interval);
             slowest[second] = Math.max(slowest[second], latencies[k]);
             sent[second]++;
             if (latencies[k] > 20_000_000L) {
                 over[second]++;
             }
         }
-        int warmSeconds = warmup == 0 ? 0 : (int) (dues[warmup - 1] / 1_000_000_000L) + 1;
+        int warmSeconds = Math.min(warmup == 0 ? 0 : secondOf(warmup - 1, interval) + 1, seconds - 1);
         StringBuilder text = new StringBuilder("# second of the run (the first " + warmSeconds + " the warm-up), "
                 + "lookups due, slowest answer (ms), answers over 20 ms\n");
         int stalled = 0;
-        int worst = 0;
+        int worst = warmSeconds;
         for (int second = 0; second < seconds; second++) {
             text.append(String.format("%d %d %.1f %d%n", second, sent[second], slowest[second] / 1e6, over[second]));
             if (second >= warmSeconds) {
                 stalled += over[second] > 0 ? 1 : 0;
-                worst = slowest[second] > slowest[worst] || worst < warmSeconds ? second : worst;
+                worst = slowest[second] > slowest[worst] ? second : worst;
             }
         }
         Files.writeString(file, text);
         System.out.printf("[benchmark] open model: %d of the %d measured seconds had an answer over 20 ms; the "
                 + "slowest was due in second %d (%.1f ms); per second in %s%n", stalled, seconds - warmSeconds, worst,
                 slowest[worst] / 1e6, file);
+    }
+
+    /** The second of the run in which request {@code k} was due. */
+    private static int secondOf(int k, long interval) {
+        return (int) (k * interval / 1_000_000_000L);
     }
 
     private static String millis(long[] sorted, double quantile) {
