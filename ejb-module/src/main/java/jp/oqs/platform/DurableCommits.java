@@ -1,0 +1,72 @@
+package jp.oqs.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Makes every commit an answer may show durable before the answer leaves. The web layer calls
+ * {@link #awaitDurable()} before a response's first byte goes out, and again before each later part of it, so an
+ * answer shows only what is on disk: the request's own commits and every commit it read.
+ *
+ * <p>On Oracle a commit is durable when it returns, and this does nothing. On the embedded engine the commits are
+ * written at commit and synced in groups ({@link EmbeddedRedoLog}): one {@code fsync} for all the answers waiting at
+ * that moment, outside the engine's database-wide lock. A commit that no answer waits for (a bulk check's chunk no
+ * one has read yet) is in the operating system when it returns, so it survives the process being killed, and is on
+ * disk by the next answer's sync or the next checkpoint.
+ */
+@ApplicationScoped
+public class DurableCommits {
+
+    private static final Logger LOG = System.getLogger(DurableCommits.class.getName());
+
+    @Resource(lookup = "jdbc/oqs")
+    private DataSource dataSource;
+
+    private volatile GroupSync embedded;
+    private volatile boolean known;
+
+    /**
+     * Returns once every commit made before this call is durable. The first call finds out which engine this is; if
+     * it cannot reach the database, it throws, and the next call tries again.
+     */
+    public void awaitDurable() {
+        if (!known) {
+            findEngine();
+        }
+        GroupSync sync = embedded;
+        if (sync != null) {
+            sync.awaitWritten();
+        }
+    }
+
+    private synchronized void findEngine() {
+        if (known) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            embedded = embeddedRedoLog(connection);
+            known = true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the database could not be reached to make its commits durable", e);
+        }
+    }
+
+    private static GroupSync embeddedRedoLog(Connection connection) throws SQLException {
+        try {
+            Class.forName("org.hsqldb.DatabaseManager", false, DurableCommits.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return null; // not the embedded engine
+        }
+        GroupSync sync = EmbeddedRedoLog.takeOver(connection).orElse(null);
+        if (sync != null) {
+            LOG.log(Level.INFO, "embedded database: commits are written when they are made and synced in groups"
+                    + " before the answers that show them leave");
+        }
+        return sync;
+    }
+}
