@@ -202,6 +202,31 @@ final class MicroServer implements AutoCloseable {
         return readySeconds;
     }
 
+    /**
+     * Seconds from the application's deployment (Weld's start, before any of its code ran) until its database was
+     * open and migrated ({@code DatabaseMigration}'s line), from this start's log: the part of a start that a
+     * database left by a kill can lengthen (the redo log's replay, the dead process's lock going stale, the
+     * sequences' check), without Payara's own boot before it.
+     */
+    double databaseOpenSeconds() throws IOException {
+        Instant deploying = null;
+        for (String line : Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            if (deploying == null && line.contains("WELD-000900")) {
+                deploying = logTime(line);
+            } else if (deploying != null && line.contains("database schema at version")) {
+                return Duration.between(deploying, logTime(line)).toMillis() / 1e3;
+            }
+        }
+        throw new IllegalStateException("no deployment and migration in " + log);
+    }
+
+    /** The time of a Payara log line: {@code [2026-12-02T13:05:45.875+0000] ...}. */
+    private static Instant logTime(String line) {
+        int open = line.indexOf('[');
+        return java.time.OffsetDateTime.parse(line.substring(open + 1, line.indexOf(']', open)),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")).toInstant();
+    }
+
     /** Whether Payara's scan fault made the first start deploy no application, so that it was started once more. */
     boolean startedOnceMore() {
         return startedOnceMore;
