@@ -59,19 +59,19 @@ class EmbeddedRedoLogTest {
             assertSame(files, databaseFiles(directory.resolve("live")).fileAccess, "taken over once, not wrapped twice");
             sql.execute("SHUTDOWN");
         }
-        try (Connection reopened = fileDatabase(directory.resolve("after-kill")).getConnection();
+        assertEquals(3, rowsAfterOpen(directory.resolve("after-kill"), "said = 'durable'"),
+                "every commit made before the kill is replayed from the log");
+        assertEquals(4, rowsAfterOpen(directory.resolve("live"), "1 = 1"), "a clean shutdown keeps everything");
+    }
+
+    private static int rowsAfterOpen(Path path, String condition) throws SQLException {
+        try (Connection reopened = fileDatabase(path).getConnection();
              Statement sql = reopened.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM answer WHERE said = 'durable'")) {
+             ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM answer WHERE " + condition)) {
             rows.next();
-            assertEquals(3, rows.getInt(1), "every commit made before the kill is replayed from the log");
+            int count = rows.getInt(1);
             sql.execute("SHUTDOWN");
-        }
-        try (Connection reopened = fileDatabase(directory.resolve("live")).getConnection();
-             Statement sql = reopened.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT COUNT(*) FROM answer")) {
-            rows.next();
-            assertEquals(4, rows.getInt(1), "a clean shutdown keeps everything");
-            sql.execute("SHUTDOWN");
+            return count;
         }
     }
 

@@ -146,23 +146,26 @@ public class DurableResponses extends HttpFilter {
 
         @Override
         public void sendError(int status) throws IOException {
-            length = 0;
-            commits.awaitDurable();
+            dropHeldForContainer();
             super.sendError(status);
         }
 
         @Override
         public void sendError(int status, String message) throws IOException {
-            length = 0;
-            commits.awaitDurable();
+            dropHeldForContainer();
             super.sendError(status, message);
         }
 
         @Override
         public void sendRedirect(String location) throws IOException {
+            dropHeldForContainer();
+            super.sendRedirect(location);
+        }
+
+        /** The container writes this answer itself (an error page, a redirect): the held body is dropped. */
+        private void dropHeldForContainer() {
             length = 0;
             commits.awaitDurable();
-            super.sendRedirect(location);
         }
 
         @Override
