@@ -6,6 +6,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
@@ -27,46 +28,39 @@ public class DurableCommits {
     @Resource(lookup = "jdbc/oqs")
     private DataSource dataSource;
 
-    private volatile GroupSync embedded;
-    private volatile boolean known;
+    /** {@code null} until the first call found the engine; empty where commits are durable when they return. */
+    private volatile Optional<GroupSync> embedded;
 
     /**
      * Returns once every commit made before this call is durable. The first call finds out which engine this is; if
      * it cannot reach the database, it throws, and the next call tries again.
      */
     public void awaitDurable() {
-        if (!known) {
-            findEngine();
-        }
-        GroupSync sync = embedded;
-        if (sync != null) {
-            sync.awaitWritten();
-        }
+        Optional<GroupSync> sync = embedded;
+        (sync == null ? findEngine() : sync).ifPresent(GroupSync::awaitWritten);
     }
 
-    private synchronized void findEngine() {
-        if (known) {
-            return;
+    private synchronized Optional<GroupSync> findEngine() {
+        if (embedded != null) {
+            return embedded;
         }
         try (Connection connection = dataSource.getConnection()) {
             embedded = embeddedRedoLog(connection);
-            known = true;
+            return embedded;
         } catch (SQLException e) {
             throw new IllegalStateException("the database could not be reached to make its commits durable", e);
         }
     }
 
-    private static GroupSync embeddedRedoLog(Connection connection) throws SQLException {
+    private static Optional<GroupSync> embeddedRedoLog(Connection connection) throws SQLException {
         try {
             Class.forName("org.hsqldb.DatabaseManager", false, DurableCommits.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            return null; // not the embedded engine
+            return Optional.empty(); // not the embedded engine
         }
-        GroupSync sync = EmbeddedRedoLog.takeOver(connection).orElse(null);
-        if (sync != null) {
-            LOG.log(Level.INFO, "embedded database: commits are written when they are made and synced in groups"
-                    + " before the answers that show them leave");
-        }
+        Optional<GroupSync> sync = EmbeddedRedoLog.takeOver(connection);
+        sync.ifPresent(taken -> LOG.log(Level.INFO, "embedded database: commits are written when they are made and"
+                + " synced in groups before the answers that show them leave"));
         return sync;
     }
 }
