@@ -100,9 +100,12 @@ public class DatabaseMigration {
     private void recoverSequences() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (SequenceRecovery.isNeeded(connection)) {
+                long started = System.nanoTime();
                 for (String moved : SequenceRecovery.run(connection, entities.getMetamodel())) {
                     LOG.log(Level.WARNING, "sequence behind its table after an unclean stop, moved on: {0}", moved);
                 }
+                LOG.log(Level.INFO, "sequences checked against their tables in {0} ms",
+                        (System.nanoTime() - started) / 1_000_000);
                 EmbeddedDataFile.mapWhole(connection).ifPresent(raised -> LOG.log(Level.INFO,
                         "embedded data file memory-mapped up to {0} MB from the next start", raised));
             }

@@ -44,6 +44,28 @@ final class SequenceRecovery {
     /** The same for the given entity classes: those with a table and a sequence-generated id. */
     static List<String> run(Connection connection, Collection<Class<?>> entities) throws SQLException {
         List<String> moved = new ArrayList<>();
+        for (SequencedId id : sequencedIds(entities)) {
+            long highest = single(connection, highestIdQuery(id.table(), id.column()));
+            long next = nextValue(connection, id.sequence());
+            // EclipseLink reads NEXTVAL as the last id of a block of allocationSize
+            long needed = highest + id.allocationSize();
+            if (next < needed) {
+                try (Statement restart = connection.createStatement()) {
+                    restart.execute("ALTER SEQUENCE " + id.sequence() + " RESTART WITH " + needed);
+                }
+                moved.add(id.sequence() + ": " + next + " -> " + needed);
+            }
+        }
+        return moved;
+    }
+
+    /** An entity's table, its id column and the sequence that generates the id. */
+    record SequencedId(String table, String column, String sequence, int allocationSize) {
+    }
+
+    /** The sequence-generated ids of the given entity classes (those with a table). */
+    static List<SequencedId> sequencedIds(Collection<Class<?>> entities) {
+        List<SequencedId> ids = new ArrayList<>();
         for (Class<?> entity : entities) {
             Table table = entity.getAnnotation(Table.class);
             for (Field field : entity.getDeclaredFields()) {
@@ -52,20 +74,22 @@ final class SequenceRecovery {
                     continue;
                 }
                 Column column = field.getAnnotation(Column.class);
-                String idColumn = column == null || column.name().isEmpty() ? field.getName() : column.name();
-                long highest = single(connection, "SELECT COALESCE(MAX(" + idColumn + "), 0) FROM " + table.name());
-                long next = nextValue(connection, generator.sequenceName());
-                // EclipseLink reads NEXTVAL as the last id of a block of allocationSize
-                long needed = highest + generator.allocationSize();
-                if (next < needed) {
-                    try (Statement restart = connection.createStatement()) {
-                        restart.execute("ALTER SEQUENCE " + generator.sequenceName() + " RESTART WITH " + needed);
-                    }
-                    moved.add(generator.sequenceName() + ": " + next + " -> " + needed);
-                }
+                ids.add(new SequencedId(table.name(),
+                        column == null || column.name().isEmpty() ? field.getName() : column.name(),
+                        generator.sequenceName(), generator.allocationSize()));
             }
         }
-        return moved;
+        return ids;
+    }
+
+    /**
+     * The highest id of a table, read from the end of its primary key's index. A bare {@code MAX} of an indexed
+     * column is the shape the embedded engine answers from the index; wrapped in any expression (say
+     * {@code COALESCE(MAX(id), 0)}) it reads every row of the table instead, at every start. An empty table
+     * answers {@code NULL}, read as 0.
+     */
+    static String highestIdQuery(String table, String idColumn) {
+        return "SELECT MAX(" + idColumn + ") FROM " + table;
     }
 
     private static long nextValue(Connection connection, String sequence) throws SQLException {
