@@ -1,6 +1,7 @@
 package jp.oqs.platform;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -19,6 +20,7 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
@@ -38,6 +40,8 @@ public class DatabaseMigration {
 
     private static final Logger LOG = System.getLogger(DatabaseMigration.class.getName());
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+    /** How long a clean stop waits for the embedded engine's checkpoint (it waits for open transactions). */
+    private static final int STOP_CHECKPOINT_SECONDS = 30;
 
     @Resource(lookup = "jdbc/oqs")
     private DataSource dataSource;
@@ -109,6 +113,29 @@ public class DatabaseMigration {
                 EmbeddedDataFile.mapWhole(connection).ifPresent(raised -> LOG.log(Level.INFO,
                         "embedded data file memory-mapped up to {0} MB from the next start", raised));
             }
+        }
+    }
+
+    /**
+     * On the embedded engine, at a clean stop (undeployment, SIGTERM): a checkpoint writes every committed change
+     * into the data file and empties the redo log, so the next start has no log to replay and no backup to restore
+     * (about 3 s for a log of 7 MB). Without it every stop is recovered like a crash at the next start. A stop
+     * that cannot checkpoint loses nothing: the redo log is replayed as after a kill.
+     */
+    @PreDestroy
+    void checkpointAtStop() {
+        try (Connection connection = dataSource.getConnection()) {
+            if (SequenceRecovery.isNeeded(connection)) {
+                long started = System.nanoTime();
+                try (Statement checkpoint = connection.createStatement()) {
+                    checkpoint.setQueryTimeout(STOP_CHECKPOINT_SECONDS);
+                    checkpoint.execute("CHECKPOINT");
+                }
+                LOG.log(Level.INFO, "embedded database checkpointed at stop in {0} ms",
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.WARNING, "no checkpoint at stop (the next start replays the redo log): " + e.getMessage());
         }
     }
 

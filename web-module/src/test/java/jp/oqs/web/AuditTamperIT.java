@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -92,6 +93,12 @@ class AuditTamperIT {
                 writers.shutdownNow();
             }
         }
+        // the clean stop (SIGTERM) checkpointed the embedded database: the next start has nothing to recover
+        Path redoLog = dataDir.resolve("db/oqs.log");
+        String logged = Files.exists(redoLog) ? Files.readString(redoLog, StandardCharsets.ISO_8859_1) : "";
+        assertFalse(logged.contains("INSERT INTO") || logged.contains("DELETE FROM"),
+                "no row change left in the redo log after a clean stop:\n" + logged);
+        assertFalse(Files.exists(dataDir.resolve("db/oqs.backup")), "no data-file backup left to restore");
         String forged;
         int forgedShard;
         try (Connection db = MicroServer.database(dataDir);
