@@ -55,6 +55,10 @@ public class ServiceMetrics {
             "Bulk entries answered and committed (its rate is entries per second)", MetricUnits.NONE);
     static final Metadata AUDIT_APPENDS = metadata("oqs.audit.appends",
             "Audit entries appended and committed, by kind", MetricUnits.NONE);
+    static final Metadata DURABLE_WAIT = metadata("oqs.answers.durable.wait",
+            "Time an answer waited after its work, before its first byte (and each further 16 KB), until the commits"
+                    + " it may show were on disk: the embedded engine's group sync; no wait on Oracle",
+            MetricUnits.SECONDS);
     static final Metadata REFUSED = metadata("oqs.requests.refused",
             "Requests answered with a 4xx or 503 error body (API and container), by status and error code",
             MetricUnits.NONE);
@@ -99,6 +103,7 @@ public class ServiceMetrics {
             for (SyncKind kind : SyncKind.values()) {
                 registry.timer(SYNC_BATCH_DURATION, kind.tag);
             }
+            registry.timer(DURABLE_WAIT);
         });
     }
 
@@ -152,6 +157,11 @@ public class ServiceMetrics {
         Map<String, Integer> byKind = new TreeMap<>();
         kinds.forEach(kind -> byKind.merge(kind.name(), 1, Integer::sum));
         onCommit(() -> byKind.forEach((kind, n) -> registry.counter(AUDIT_APPENDS, new Tag("kind", kind)).inc(n)));
+    }
+
+    /** An answer (any path) waited {@code nanos} for the commits it may show to be durable. */
+    public void durableWait(long nanos) {
+        count(() -> registry.timer(DURABLE_WAIT).update(Duration.ofNanos(nanos)));
     }
 
     /** An API request answered with a 4xx status (or 503: busy, or a dependency missing) and the error body's code. */

@@ -76,7 +76,7 @@ class ServiceMetricsTest {
         metrics(recording).registerGauges(new Object());
         assertEquals(List.of("oqs.lookup.duration method=card", "oqs.lookup.duration method=certificate",
                 "oqs.sync.batch.duration kind=qualifications", "oqs.sync.batch.duration kind=checkups",
-                "oqs.sync.batch.duration kind=medications"), created);
+                "oqs.sync.batch.duration kind=medications", "oqs.answers.durable.wait"), created);
     }
 
     @Test

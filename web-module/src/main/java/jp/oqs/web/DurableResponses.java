@@ -19,6 +19,7 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import jp.oqs.metrics.ServiceMetrics;
 import jp.oqs.platform.DurableCommits;
 
 /**
@@ -43,6 +44,9 @@ public class DurableResponses extends HttpFilter {
     @Inject
     private transient DurableCommits commits;
 
+    @Inject
+    private transient ServiceMetrics metrics;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -50,7 +54,7 @@ public class DurableResponses extends HttpFilter {
             chain.doFilter(request, response); // a forward or include inside a request already held
             return;
         }
-        Held held = new Held(response, commits);
+        Held held = new Held(response, commits, metrics);
         chain.doFilter(request, held);
         try {
             held.finish();
@@ -69,14 +73,16 @@ public class DurableResponses extends HttpFilter {
     static final class Held extends HttpServletResponseWrapper {
 
         private final DurableCommits commits;
+        private final ServiceMetrics metrics;
         private byte[] body = new byte[256];
         private int length;
         private Body stream;
         private PrintWriter writer;
 
-        Held(HttpServletResponse response, DurableCommits commits) {
+        Held(HttpServletResponse response, DurableCommits commits, ServiceMetrics metrics) {
             super(response);
             this.commits = commits;
+            this.metrics = metrics;
         }
 
         /** After the request's work: what it committed is made durable, then the rest of the body goes on. */
@@ -88,7 +94,9 @@ public class DurableResponses extends HttpFilter {
         }
 
         private void passOn() throws IOException {
+            long waiting = System.nanoTime();
             commits.awaitDurable();
+            metrics.durableWait(System.nanoTime() - waiting);
             if (length > 0) {
                 getResponse().getOutputStream().write(body, 0, length);
                 length = 0;

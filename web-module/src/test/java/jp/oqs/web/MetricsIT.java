@@ -175,6 +175,14 @@ class MetricsIT {
         assertMoved(before, after, 1, "oqs_requests_refused_total",
                 Map.of("status", "401", "code", ErrorCodes.UNAUTHENTICATED));
 
+        // every answer waits for durability before its first byte: at least the two sync batches, the medication
+        // batch, the four lookups, the 403, the bulk submission and one poll of it (more: the scrapes, other polls)
+        double waited = after.value("oqs_answers_durable_wait_seconds_count", Map.of())
+                - before.value("oqs_answers_durable_wait_seconds_count", Map.of());
+        assertTrue(waited >= 10, "answers timed waiting for durability: " + waited);
+        assertTrue(after.has("oqs_answers_durable_wait_seconds_bucket", Map.of("le", "+Inf")),
+                "the durability wait's histogram is served");
+
         for (String secret : List.of(CLINIC, INSURER, "LK-METRICS", clinicToken, syncToken, "clinic-metrics",
                 "sync-metrics", reception)) {
             assertFalse(after.text.contains(secret), "the scrape names " + secret);
