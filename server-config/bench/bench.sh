@@ -208,12 +208,17 @@ port="$(bench ports 1)"
 base="http://127.0.0.1:$port"
 say "work directory $work; Payara Micro on $base ($java_opts)"
 mkdir -p "$data"
-# a benchmark measures capacity: the per-clinic lookup limit (anti-harvesting, 1,200/min) is lifted for this
-# server only; everything else is the embedded default of bin/oqs run
-OQS_DATA_DIR="$data" OQS_HTTP_PORT="$port" OQS_HTTP_ADDRESS=127.0.0.1 OQS_JAVA_OPTS="$java_opts" \
-    OQS_ELIGIBILITY_LIMIT_LOOKUPS_PER_MINUTE=100000000 \
-    "$root/bin/oqs" run --no-build > "$work/micro.log" 2>&1 &
-micro_pid=$!
+seconds_since() { awk -v ns=$(($(date +%s%N) - $1)) 'BEGIN {printf "%.1f", ns / 1e9}'; }
+# Payara Micro on the run's data directory, in the background (its pid in micro_pid). A benchmark measures
+# capacity: the per-clinic lookup limit (anti-harvesting, 1,200/min) is lifted for this server only; everything
+# else is the embedded default of bin/oqs run
+start_micro() { # LOG
+    OQS_DATA_DIR="$data" OQS_HTTP_PORT="$port" OQS_HTTP_ADDRESS=127.0.0.1 OQS_JAVA_OPTS="$java_opts" \
+        OQS_ELIGIBILITY_LIMIT_LOOKUPS_PER_MINUTE=100000000 \
+        "$root/bin/oqs" run --no-build > "$1" 2>&1 &
+    micro_pid=$!
+}
+start_micro "$work/micro.log"
 ready_s="$(wait_ready "$base/health/ready" "$micro_pid" 300)"
 fig micro.ready_s "$ready_s"
 fig micro.start_rss_mib "$(rss_mib "$micro_pid")"
@@ -323,7 +328,19 @@ if grep -q 'OutOfMemoryError' "$work/micro.log"; then
 else
     fig micro.out_of_memory no
 fi
+# --- restarts with the data loaded: after a clean stop, and after kill -9 -----------------------------------------
 say "stopping Payara Micro (pid $micro_pid)"
+stopping=$(date +%s%N)
+stop_pid "$micro_pid"
+fig micro.stop_s "$(seconds_since "$stopping")"
+start_micro "$work/micro-restart.log"
+fig micro.restart_ready_s "$(wait_ready "$base/health/ready" "$micro_pid" 300)"
+say "restarted after a clean stop ($(get micro.stop_s) s): ready in $(get micro.restart_ready_s) s"
+kill -9 "$micro_pid"
+wait "$micro_pid" 2> /dev/null || true
+start_micro "$work/micro-recovery.log"
+fig micro.recovery_ready_s "$(wait_ready "$base/health/ready" "$micro_pid" 300)"
+say "restarted after kill -9: ready in $(get micro.recovery_ready_s) s"
 stop_pid "$micro_pid"
 micro_pid=""
 

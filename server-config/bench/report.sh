@@ -71,6 +71,7 @@ ratios measured in the same run (lookups against the ceiling) rather than absolu
 | sync, $(num sync.batch)-record batches | $(num sync.records_per_s) records/s, $(v sync.streams) stream(s) ($persons records in $(v sync.seconds) s) | ≥ 20,000 records/s on one node |
 | bulk check, upload to all answered | $(num bulk.entries): $(v bulk.seconds) s ($(num bulk.entries_per_s) entries/s; upload accepted in $(v bulk.accepted_seconds) s) | 100,000 ≤ 30 s, linear in size |
 | Payara Micro ready / RSS after start | $(v micro.ready_s) s / $(v micro.start_rss_mib) MiB | ≤ 10 s / ≤ 600 MiB |
+| Payara Micro ready again with the data loaded: after a clean stop / after kill -9 | $(v micro.restart_ready_s) s / $(v micro.recovery_ready_s) s (the clean stop took $(v micro.stop_s) s) | — |
 | single lookups on the EAR (Payara Server Full $(v payara_version), same database) | $(ear_figure) | — |
 
 At $last connections the lookups reach $(awk -v a="$(v "lookup.c$last.rps" 0)" -v b="$best" 'BEGIN { if (b > 0) printf "%.0f %%", 100 * a / b; else printf "?" }') of their best figure ($(num "lookup.c$last.rps") of $best req/s).
