@@ -61,6 +61,8 @@ public class DatabaseMigration {
 
     private Flyway flyway;
     private volatile String appliedVersion;
+    /** Whether the database, once reached, was the embedded engine (nothing is asked of it at stop otherwise). */
+    private volatile boolean embedded;
 
     @PostConstruct
     void migrateAtStart() {
@@ -104,6 +106,7 @@ public class DatabaseMigration {
     private void recoverSequences() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             if (SequenceRecovery.isNeeded(connection)) {
+                embedded = true;
                 long started = System.nanoTime();
                 for (String moved : SequenceRecovery.run(connection, entities.getMetamodel())) {
                     LOG.log(Level.WARNING, "sequence behind its table after an unclean stop, moved on: {0}", moved);
@@ -124,16 +127,16 @@ public class DatabaseMigration {
      */
     @PreDestroy
     void checkpointAtStop() {
-        try (Connection connection = dataSource.getConnection()) {
-            if (SequenceRecovery.isNeeded(connection)) {
-                long started = System.nanoTime();
-                try (Statement checkpoint = connection.createStatement()) {
-                    checkpoint.setQueryTimeout(STOP_CHECKPOINT_SECONDS);
-                    checkpoint.execute("CHECKPOINT");
-                }
-                LOG.log(Level.INFO, "embedded database checkpointed at stop in {0} ms",
-                        (System.nanoTime() - started) / 1_000_000);
-            }
+        if (!embedded) {
+            return; // Oracle, or a database never reached: a stop must not wait for a connection
+        }
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+             Statement checkpoint = connection.createStatement()) {
+            checkpoint.setQueryTimeout(STOP_CHECKPOINT_SECONDS);
+            checkpoint.execute("CHECKPOINT");
+            LOG.log(Level.INFO, "embedded database checkpointed at stop in {0} ms",
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "no checkpoint at stop (the next start replays the redo log): " + e.getMessage());
         }

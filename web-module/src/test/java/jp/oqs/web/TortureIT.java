@@ -71,9 +71,9 @@ class TortureIT {
     /**
      * What a kill may add to a clean start of the same server on the same machine (measured first in the same run):
      * the redo log's replay, the dead process's lock to go stale, the sequences' check. Payara Micro alone takes
-     * 20-25 s to be ready on the two-core machines here, and its boot before the application once took 10 s more
-     * than the start before, so a restart over 30 s is measured from the application's deployment to its database
-     * open and migrated, against the same part of the clean start.
+     * 20-25 s to be ready on the two-core machines here, so a restart over 30 s is measured from the start of the
+     * application's deployment (whose persistence unit opens the database and replays its log, before Weld starts)
+     * to its database migrated, against the same part of the clean start.
      */
     private static final double RECOVERY_ALLOWANCE_SECONDS = 12;
     private static final int MEMBERS = 2_000;
