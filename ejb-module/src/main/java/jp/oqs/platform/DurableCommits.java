@@ -2,6 +2,7 @@ package jp.oqs.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -38,6 +39,19 @@ public class DurableCommits {
     public void awaitDurable() {
         Optional<GroupSync> sync = embedded;
         (sync == null ? findEngine() : sync).ifPresent(GroupSync::awaitWritten);
+    }
+
+    /**
+     * Finds the engine once the schema is there, at start: taking over the embedded engine's redo log begins a new
+     * log (a checkpoint), which the first answer would otherwise wait for. If it fails here, the first answer tries
+     * again.
+     */
+    void findEngineAtStart(@Observes SchemaMigrated migrated) {
+        try {
+            findEngine();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the database engine was not found at start (the first answer tries again): " + e);
+        }
     }
 
     private synchronized Optional<GroupSync> findEngine() {

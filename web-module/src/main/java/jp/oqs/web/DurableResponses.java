@@ -94,9 +94,7 @@ public class DurableResponses extends HttpFilter {
         }
 
         private void passOn() throws IOException {
-            long waiting = System.nanoTime();
-            commits.awaitDurable();
-            metrics.durableWait(System.nanoTime() - waiting);
+            awaitDurable();
             if (length > 0) {
                 getResponse().getOutputStream().write(body, 0, length);
                 length = 0;
@@ -173,7 +171,14 @@ public class DurableResponses extends HttpFilter {
         /** The container writes this answer itself (an error page, a redirect): the held body is dropped. */
         private void dropHeldForContainer() {
             length = 0;
+            awaitDurable();
+        }
+
+        /** Every wait of an answer for durability, timed ({@code oqs_answers_durable_wait_seconds}). */
+        private void awaitDurable() {
+            long waiting = System.nanoTime();
             commits.awaitDurable();
+            metrics.durableWait(System.nanoTime() - waiting);
         }
 
         @Override

@@ -57,8 +57,9 @@ import org.junit.jupiter.api.Test;
  *   <li>the audit chain verification is intact;</li>
  *   <li>the service is ready within 30 s of the restart, or, where a start takes longer here, the kill added at
  *       most 12 s: the restart's time from the application's deployment to its database open and migrated is at
- *       most 12 s above the clean start's (Payara's own boot before the application varied by 10 s between starts
- *       on the two-core machines here, with no database work in it).</li>
+ *       most 12 s above the clean start's (the deployment begins with the persistence unit opening the database and
+ *       replaying its redo log; Payara's own boot before it varies by several seconds on the two-core machines
+ *       here).</li>
  * </ol>
  * Prints {@code [reliability] kills N, acknowledged answers A, lost L, torn T, longest restart S s}.
  */
