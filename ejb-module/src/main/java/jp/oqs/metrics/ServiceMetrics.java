@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.oqs.api.eligibility.Validity;
@@ -59,6 +60,15 @@ public class ServiceMetrics {
             "Time an answer waited after its work, before its first byte (and each further 16 KB), until the commits"
                     + " it may show were on disk: the embedded engine's group sync; no wait on Oracle",
             MetricUnits.SECONDS);
+    static final Metadata LOOKUP_BUCKETS = metadata("oqs.lookup.duration.buckets",
+            "Single checks whose time in the service was at most le seconds (a cumulative histogram of"
+                    + " oqs.lookup.duration)", MetricUnits.NONE);
+    static final Metadata SYNC_BATCH_BUCKETS = metadata("oqs.sync.batch.duration.buckets",
+            "Applied sync batches that took at most le seconds (a cumulative histogram of oqs.sync.batch.duration)",
+            MetricUnits.NONE);
+    static final Metadata DURABLE_WAIT_BUCKETS = metadata("oqs.answers.durable.wait.buckets",
+            "Answers that waited at most le seconds for their commits to be on disk (a cumulative histogram of"
+                    + " oqs.answers.durable.wait)", MetricUnits.NONE);
     static final Metadata REFUSED = metadata("oqs.requests.refused",
             "Requests answered with a 4xx or 503 error body (API and container), by status and error code",
             MetricUnits.NONE);
@@ -77,8 +87,17 @@ public class ServiceMetrics {
         private final Tag tag = new Tag("kind", name().toLowerCase(Locale.ROOT));
     }
 
+    /** Upper bounds (seconds) of the latency buckets: around the lookup p99 goal of 20 ms, up to the 10 s timeout. */
+    static final double[] LOOKUP_BOUNDS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10};
+    static final double[] SYNC_BATCH_BOUNDS = {0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120};
+    static final double[] DURABLE_WAIT_BOUNDS = {0.0005, 0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 1};
+
     @Inject
     private MetricRegistry registry;
+
+    private final Map<LookupMethod, LatencyBuckets> lookupBuckets = new ConcurrentHashMap<>();
+    private final Map<SyncKind, LatencyBuckets> syncBatchBuckets = new ConcurrentHashMap<>();
+    private volatile LatencyBuckets durableWaitBuckets;
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -104,6 +123,14 @@ public class ServiceMetrics {
                 registry.timer(SYNC_BATCH_DURATION, kind.tag);
             }
             registry.timer(DURABLE_WAIT);
+            for (LookupMethod method : LookupMethod.values()) {
+                lookupBuckets.put(method, new LatencyBuckets(registry, LOOKUP_BUCKETS, LOOKUP_BOUNDS, method.tag));
+            }
+            for (SyncKind kind : SyncKind.values()) {
+                syncBatchBuckets.put(kind,
+                        new LatencyBuckets(registry, SYNC_BATCH_BUCKETS, SYNC_BATCH_BOUNDS, kind.tag));
+            }
+            durableWaitBuckets = new LatencyBuckets(registry, DURABLE_WAIT_BUCKETS, DURABLE_WAIT_BOUNDS);
         });
     }
 
@@ -113,6 +140,7 @@ public class ServiceMetrics {
             registry.counter(LOOKUPS, method.tag, new Tag("outcome", validity == null ? "refused" : "answered"),
                     new Tag("validity", validity == null ? "NONE" : validity.name())).inc();
             registry.timer(LOOKUP_DURATION, method.tag).update(Duration.ofNanos(nanos));
+            observe(lookupBuckets.get(method), nanos);
         });
     }
 
@@ -127,6 +155,7 @@ public class ServiceMetrics {
                 registry.counter(SYNC_RECORDS, kind.tag, new Tag("status", "ACCEPTED")).inc(accepted);
                 registry.counter(SYNC_RECORDS, kind.tag, new Tag("status", "REJECTED")).inc(rejected);
                 registry.timer(SYNC_BATCH_DURATION, kind.tag).update(Duration.ofNanos(nanos));
+                observe(syncBatchBuckets.get(kind), nanos);
             }
         });
     }
@@ -161,7 +190,10 @@ public class ServiceMetrics {
 
     /** An answer (any path) waited {@code nanos} for the commits it may show to be durable. */
     public void durableWait(long nanos) {
-        count(() -> registry.timer(DURABLE_WAIT).update(Duration.ofNanos(nanos)));
+        count(() -> {
+            registry.timer(DURABLE_WAIT).update(Duration.ofNanos(nanos));
+            observe(durableWaitBuckets, nanos);
+        });
     }
 
     /** An API request answered with a 4xx status (or 503: busy, or a dependency missing) and the error body's code. */
@@ -191,6 +223,13 @@ public class ServiceMetrics {
                 }
             });
         });
+    }
+
+    /** Counts in the buckets made at start; none when the registry failed to make them (already logged). */
+    private static void observe(LatencyBuckets buckets, long nanos) {
+        if (buckets != null) {
+            buckets.observe(nanos);
+        }
     }
 
     /** Runs a count; a fault of the metrics runtime is logged, never thrown into the request. */

@@ -1,6 +1,7 @@
 package jp.oqs.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.transaction.Status;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -79,6 +81,47 @@ class ServiceMetricsTest {
                 "oqs.sync.batch.duration kind=medications", "oqs.answers.durable.wait"), created);
     }
 
+    /**
+     * The latency buckets count every observation, cumulatively: Payara's own timer buckets counted only a sample of
+     * the latest 1,028, so here more than that many are observed, on a bound, between bounds and past the widest.
+     */
+    @Test
+    void latencyBucketsCountEveryObservationAtOrBelowTheirBound() throws Exception {
+        ServiceMetrics metrics = metrics(countingRegistry());
+        metrics.registerGauges(new Object());
+        for (int i = 0; i < 5_000; i++) {
+            metrics.lookup(ServiceMetrics.LookupMethod.CARD, Validity.VALID, 2_000_000); // on the 2 ms bound
+        }
+        for (int i = 0; i < 10; i++) {
+            metrics.lookup(ServiceMetrics.LookupMethod.CARD, Validity.VALID, 700_000_000);
+        }
+        metrics.lookup(ServiceMetrics.LookupMethod.CARD, null, 60_000_000_000L);
+        metrics.syncBatch(ServiceMetrics.SyncKind.CHECKUPS, true, 10, 0, 3_000_000_000L);
+        metrics.durableWait(300_000);
+
+        String card = "oqs.lookup.duration.buckets[method=card,le=";
+        Map<String, Long> expected = new TreeMap<>();
+        expected.put(card + "0.001]", 0L);
+        expected.put(card + "0.002]", 5_000L);
+        expected.put(card + "0.5]", 5_000L);
+        expected.put(card + "1.0]", 5_010L);
+        expected.put(card + "10.0]", 5_010L);
+        expected.put(card + "+Inf]", 5_011L);
+        expected.put("oqs.lookup.duration.buckets[method=certificate,le=+Inf]", 0L);
+        expected.put("oqs.sync.batch.duration.buckets[kind=checkups,le=2.0]", 0L);
+        expected.put("oqs.sync.batch.duration.buckets[kind=checkups,le=5.0]", 1L);
+        expected.put("oqs.sync.batch.duration.buckets[kind=checkups,le=+Inf]", 1L);
+        expected.put("oqs.sync.batch.duration.buckets[kind=qualifications,le=+Inf]", 0L);
+        expected.put("oqs.answers.durable.wait.buckets[le=0.0005]", 1L);
+        Map<String, Long> actual = new TreeMap<>();
+        expected.keySet().forEach(key -> actual.put(key, counted.getOrDefault(key, 0L)));
+        assertEquals(expected, actual);
+        assertEquals(5_010L, counted.get("oqs.lookups[method=card,outcome=answered,validity=VALID]"),
+                "the lookups themselves are counted as before");
+        assertThrows(IllegalArgumentException.class, () -> new LatencyBuckets(countingRegistry(),
+                ServiceMetrics.LOOKUP_BUCKETS, new double[] {0.01, 0.01}), "bounds must rise");
+    }
+
     @Test
     void aFaultOfTheMetricsRuntimeNeverReachesTheCaller() throws Exception {
         int[] calls = {0};
@@ -116,16 +159,22 @@ class ServiceMetricsTest {
         return metrics;
     }
 
-    /** A registry whose counters add to {@link #counted}; nothing else is needed by the counts tested here. */
+    /** A registry whose counters add to {@link #counted}; its timers count nothing, its gauges are not kept. */
     private MetricRegistry countingRegistry() {
         return (MetricRegistry) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {MetricRegistry.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("timer") || method.getName().equals("gauge")) {
+                        return method.getName().equals("gauge") ? null : Proxy.newProxyInstance(
+                                getClass().getClassLoader(), new Class<?>[] {Timer.class}, (timer, call, a) -> null);
+                    }
                     if (!method.getName().equals("counter") || !(args[0] instanceof Metadata metadata)) {
                         throw new UnsupportedOperationException(method.getName());
                     }
                     StringBuilder key = new StringBuilder(metadata.getName()).append('[');
+                    String separator = "";
                     for (Tag tag : args.length > 1 ? (Tag[]) args[1] : new Tag[0]) {
-                        key.append(tag.getTagName()).append('=').append(tag.getTagValue());
+                        key.append(separator).append(tag.getTagName()).append('=').append(tag.getTagValue());
+                        separator = ",";
                     }
                     String name = key.append(']').toString();
                     return Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Counter.class},
