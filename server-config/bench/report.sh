@@ -114,6 +114,14 @@ request k at start + k/rate over \`java.net.http\` (HTTP/1.1, keep-alive, a new 
 and measures each latency from that due time; percentiles from all latencies after the warm-up, sorted. Each
 second's slowest answer and how many took over 20 ms are in \`open-stalls.txt\` in the work directory.
 
+The service's own view of the same requests, from its latency histograms (README, "Metrics") read as the measured
+requests began and after the last answer, percentiles interpolated within buckets as Prometheus's
+\`histogram_quantile\` does: $(v open.server_lookups -) lookups, **in the service p50 $(v open.server_p50_ms -) ms, p99
+$(v open.server_p99_ms -) ms** (\`oqs_lookup_duration_buckets_total\`: from the matched request to its answer); waiting
+for durability before the first byte p50 $(v open.durable_p50_ms -) ms, p99 $(v open.durable_p99_ms -) ms
+(\`oqs_answers_durable_wait_buckets_total\`). What the generator measured beyond their sum lay outside the
+service's code: the connection, the container's queue before the request was matched, the client.
+
 ## Sync and bulk check
 
 Persons loaded through \`POST /api/v1/sync/batches\`: $persons ACQUIRE records in batches of $(num sync.batch),

@@ -48,6 +48,8 @@ final class OpenModel {
         List<String> bodies = Bench.lines(work, Bench.LOOKUPS_FILE);
         List<String> tokens = Bench.lines(work, Bench.CLINIC_TOKENS_FILE);
         URI lookups = http.api("eligibility/lookups");
+        URI metrics = URI.create(Bench.required(options, "url")).resolve("/metrics?scope=application");
+        CompletableFuture<String> beforeMeasured = null;
 
         // the same stream begins with the warm-up, whose answers are not counted: the client opens its connections
         // then (one per request in flight, and at the start every request finds all busy), which took the first
@@ -64,6 +66,9 @@ final class OpenModel {
         long start = System.nanoTime() + 50_000_000L;
         long lateSends = 0;
         for (int k = 0; k < total; k++) {
+            if (k == warmup) {
+                beforeMeasured = scrape(http, metrics); // the service's histograms as the measured requests begin
+            }
             long due = start + k * interval;
             long wait = due - System.nanoTime();
             if (wait > 0) {
@@ -103,6 +108,8 @@ final class OpenModel {
             throw new IllegalStateException("open model: " + (total - completed.get()) + " of " + total
                     + " lookups unanswered 90 s after the last was sent", e);
         }
+        String before = beforeMeasured == null ? "" : beforeMeasured.join();
+        String after = scrape(http, metrics).join();
         writeStalls(work.resolve(label + "-stalls.txt"), latencies, interval, warmup);
         long[] warming = Arrays.copyOfRange(latencies, 0, warmup);
         Arrays.sort(warming);
@@ -131,7 +138,46 @@ final class OpenModel {
         // what failed, so that a failure is told apart from the load tool's own (a refused connection, say)
         reasons.forEach((reason, count) -> System.out.printf("[benchmark] open model failure x%d: %s%n", count,
                 reason));
+        serverView(label, before, after, figures);
         Bench.record(results, figures);
+    }
+
+    /**
+     * The service's own view of the measured requests, from its latency histograms read as they began and after
+     * the last answer: time in the service and time waiting for durability (README, "Metrics"), as Prometheus would
+     * estimate their percentiles. What the load tool measured beyond them lay outside the service's code: the
+     * connection, the container's queue, the client. Warm-up answers still in flight at the first read are counted.
+     */
+    private static void serverView(String label, String before, String after, Map<String, Object> figures) {
+        Map<String, String> card = Map.of("method", "card");
+        String lookupSeries = "oqs_lookup_duration_buckets_total";
+        String durableSeries = "oqs_answers_durable_wait_buckets_total";
+        ServerHistogram inService = ServerHistogram.parse(after, lookupSeries, card)
+                .since(ServerHistogram.parse(before, lookupSeries, card));
+        ServerHistogram durable = ServerHistogram.parse(after, durableSeries, Map.of())
+                .since(ServerHistogram.parse(before, durableSeries, Map.of()));
+        figures.put(label + ".server_lookups", String.format("%.0f", inService.count()));
+        figures.put(label + ".server_p50_ms", ms(inService.quantileMillis(0.50)));
+        figures.put(label + ".server_p99_ms", ms(inService.quantileMillis(0.99)));
+        figures.put(label + ".durable_p50_ms", ms(durable.quantileMillis(0.50)));
+        figures.put(label + ".durable_p99_ms", ms(durable.quantileMillis(0.99)));
+        System.out.printf("[benchmark] open model, the service's own histograms over the same requests (%,.0f lookups;"
+                        + " percentiles interpolated within buckets as Prometheus does): in the service p50 %s ms, "
+                        + "p99 %s ms; waiting for durability p50 %s ms, p99 %s ms%n", inService.count(),
+                figures.get(label + ".server_p50_ms"), figures.get(label + ".server_p99_ms"),
+                figures.get(label + ".durable_p50_ms"), figures.get(label + ".durable_p99_ms"));
+    }
+
+    private static String ms(double millis) {
+        return Double.isNaN(millis) ? "-" : String.format("%.1f", millis);
+    }
+
+    /** The service's application metrics, or an empty text when they cannot be read (the run goes on). */
+    private static CompletableFuture<String> scrape(BenchHttp http, URI metrics) {
+        HttpRequest request = HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/plain").GET().build();
+        return http.client().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((response, failure) -> failure == null && response.statusCode() == 200 ? response.body() : "");
     }
 
     /**
