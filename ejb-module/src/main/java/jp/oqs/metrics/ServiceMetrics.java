@@ -60,15 +60,9 @@ public class ServiceMetrics {
             "Time an answer waited after its work, before its first byte (and each further 16 KB), until the commits"
                     + " it may show were on disk: the embedded engine's group sync; no wait on Oracle",
             MetricUnits.SECONDS);
-    static final Metadata LOOKUP_BUCKETS = metadata("oqs.lookup.duration.buckets",
-            "Single checks whose time in the service was at most le seconds (a cumulative histogram of"
-                    + " oqs.lookup.duration)", MetricUnits.NONE);
-    static final Metadata SYNC_BATCH_BUCKETS = metadata("oqs.sync.batch.duration.buckets",
-            "Applied sync batches that took at most le seconds (a cumulative histogram of oqs.sync.batch.duration)",
-            MetricUnits.NONE);
-    static final Metadata DURABLE_WAIT_BUCKETS = metadata("oqs.answers.durable.wait.buckets",
-            "Answers that waited at most le seconds for their commits to be on disk (a cumulative histogram of"
-                    + " oqs.answers.durable.wait)", MetricUnits.NONE);
+    static final Metadata LOOKUP_BUCKETS = histogramOf(LOOKUP_DURATION, "Single checks whose time in the service was");
+    static final Metadata SYNC_BATCH_BUCKETS = histogramOf(SYNC_BATCH_DURATION, "Applied sync batches that took");
+    static final Metadata DURABLE_WAIT_BUCKETS = histogramOf(DURABLE_WAIT, "Answers that waited for durability");
     static final Metadata REFUSED = metadata("oqs.requests.refused",
             "Requests answered with a 4xx or 503 error body (API and container), by status and error code",
             MetricUnits.NONE);
@@ -240,6 +234,12 @@ public class ServiceMetrics {
             LOG.log(faultReported.compareAndSet(false, true) ? Level.WARNING : Level.DEBUG,
                     "an application metric could not be updated (the request goes on)", fault);
         }
+    }
+
+    /** The counters of a timer's latency histogram ({@link LatencyBuckets}), one per bound {@code le}. */
+    private static Metadata histogramOf(Metadata timer, String counted) {
+        return metadata(timer.getName() + ".buckets", counted + " at most le seconds (a cumulative histogram of "
+                + timer.getName() + ")", MetricUnits.NONE);
     }
 
     private static Metadata metadata(String name, String description, String unit) {
