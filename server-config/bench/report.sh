@@ -67,7 +67,7 @@ ratios measured in the same run (lookups against the ceiling) rather than absolu
 |---|---|---|
 | authenticated GET \`/api/v1/callers/me\` (no database): the ceiling of this server here | $(num "ceiling.c$first.rps") req/s at $first connections, $(num "ceiling.c$last.rps") at $last | — |
 | single lookups, random persons ($persons loaded) | $(num "lookup.c$first.rps") req/s at $first connections = $(pct "lookup.c$first.rps" "ceiling.c$first.rps") of the ceiling; at $last connections $(num "lookup.c$last.rps") req/s ($(pct "lookup.c$last.rps" "ceiling.c$last.rps") of the ceiling), p99 $(v "lookup.c$last.p99_ms") ms | ≥ 70 % of the ceiling in the same run; at 64 connections ≥ 90 % of the best figure |
-| lookup p99 at half of the maximum rate (open model, constant arrival rate) | $(v open.p99_ms) ms at $(num open.rate) lookups/s (p50 $(v open.p50_ms) ms, p99.9 $(v open.p999_ms) ms) | ≤ 20 ms |
+| lookup p99 at half of the maximum rate (open model, constant arrival rate) | $(v open.p99_ms) ms at $(num open.rate) lookups/s (p50 $(v open.p50_ms) ms, p99.9 $(v open.p999_ms) ms; in the service by its own histogram: p99 $(v open.server_p99_ms -) ms) | ≤ 20 ms |
 | sync, $(num sync.batch)-record batches | $(num sync.records_per_s) records/s, $(v sync.streams) stream(s) ($persons records in $(v sync.seconds) s) | ≥ 20,000 records/s on one node |
 | bulk check, upload to all answered | $(num bulk.entries): $(v bulk.seconds) s ($(num bulk.entries_per_s) entries/s; upload accepted in $(v bulk.accepted_seconds) s) | 100,000 ≤ 30 s, linear in size |
 | Payara Micro ready / RSS after start | $(v micro.ready_s) s / $(v micro.start_rss_mib) MiB | ≤ 10 s / ≤ 600 MiB |
@@ -116,7 +116,7 @@ second's slowest answer and how many took over 20 ms are in \`open-stalls.txt\` 
 
 The service's own view of the same requests, from its latency histograms (README, "Metrics") read as the measured
 requests began and after the last answer, percentiles interpolated within buckets as Prometheus's
-\`histogram_quantile\` does: $(v open.server_lookups -) lookups, **in the service p50 $(v open.server_p50_ms -) ms, p99
+\`histogram_quantile\` does: $(num open.server_lookups) lookups, **in the service p50 $(v open.server_p50_ms -) ms, p99
 $(v open.server_p99_ms -) ms** (\`oqs_lookup_duration_buckets_total\`: from the matched request to its answer); waiting
 for durability before the first byte p50 $(v open.durable_p50_ms -) ms, p99 $(v open.durable_p99_ms -) ms
 (\`oqs_answers_durable_wait_buckets_total\`). What the generator measured beyond their sum lay outside the
