@@ -6,7 +6,9 @@
 local threads = {}
 local bodies = {}
 local tokens = {}
-local invalid = 0
+-- a global, not a local: done() reads each thread's count with thread:get, which sees only the globals of that
+-- thread's Lua state (as a local, every count read as nil and a run of 401s reported 0 failed)
+invalid = 0
 
 function setup(thread)
    thread:set("seed", #threads + 1)
