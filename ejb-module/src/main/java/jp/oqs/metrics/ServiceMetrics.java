@@ -10,7 +10,6 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
@@ -89,9 +88,10 @@ public class ServiceMetrics {
     @Inject
     private MetricRegistry registry;
 
-    private final Map<LookupMethod, LatencyBuckets> lookupBuckets = new ConcurrentHashMap<>();
-    private final Map<SyncKind, LatencyBuckets> syncBatchBuckets = new ConcurrentHashMap<>();
-    private volatile LatencyBuckets durableWaitBuckets;
+    /** The timed series, made at start ({@link #registerGauges}); empty if the registry failed then (logged). */
+    private final Map<LookupMethod, LatencyHistogram> lookupDurations = new ConcurrentHashMap<>();
+    private final Map<SyncKind, LatencyHistogram> syncBatchDurations = new ConcurrentHashMap<>();
+    private volatile LatencyHistogram durableWaits;
 
     @Resource
     private TransactionSynchronizationRegistry transactions;
@@ -101,8 +101,8 @@ public class ServiceMetrics {
     private final AtomicBoolean faultReported = new AtomicBoolean();
 
     /**
-     * Registers the gauges and creates the timers at start, so that a scrape shows them before the first bulk check,
-     * lookup or batch. The timers must exist before requests arrive: Payara's timer constructor is not thread-safe
+     * Registers the gauges and creates the timers with their histograms at start, so that a scrape shows them before
+     * the first bulk check, lookup or batch, and requests record into them without a registry lookup. The timers must exist before requests arrive: Payara's timer constructor is not thread-safe
      * (it fills a plain {@code HashMap} in {@code TimerImpl.validateMetricsConfiguration}), and two first lookups
      * creating the same timer at once failed with a {@code ConcurrentModificationException} that lost a count.
      */
@@ -111,20 +111,14 @@ public class ServiceMetrics {
             registry.gauge(BULK_CHECKS, bulkQueued, AtomicInteger::get, new Tag("state", "queued"));
             registry.gauge(BULK_CHECKS, bulkRunning, AtomicInteger::get, new Tag("state", "running"));
             for (LookupMethod method : LookupMethod.values()) {
-                registry.timer(LOOKUP_DURATION, method.tag);
+                lookupDurations.put(method, new LatencyHistogram(registry, LOOKUP_DURATION, LOOKUP_BUCKETS,
+                        LOOKUP_BOUNDS, method.tag));
             }
             for (SyncKind kind : SyncKind.values()) {
-                registry.timer(SYNC_BATCH_DURATION, kind.tag);
+                syncBatchDurations.put(kind, new LatencyHistogram(registry, SYNC_BATCH_DURATION, SYNC_BATCH_BUCKETS,
+                        SYNC_BATCH_BOUNDS, kind.tag));
             }
-            registry.timer(DURABLE_WAIT);
-            for (LookupMethod method : LookupMethod.values()) {
-                lookupBuckets.put(method, new LatencyBuckets(registry, LOOKUP_BUCKETS, LOOKUP_BOUNDS, method.tag));
-            }
-            for (SyncKind kind : SyncKind.values()) {
-                syncBatchBuckets.put(kind,
-                        new LatencyBuckets(registry, SYNC_BATCH_BUCKETS, SYNC_BATCH_BOUNDS, kind.tag));
-            }
-            durableWaitBuckets = new LatencyBuckets(registry, DURABLE_WAIT_BUCKETS, DURABLE_WAIT_BOUNDS);
+            durableWaits = new LatencyHistogram(registry, DURABLE_WAIT, DURABLE_WAIT_BUCKETS, DURABLE_WAIT_BOUNDS);
         });
     }
 
@@ -133,8 +127,7 @@ public class ServiceMetrics {
         count(() -> {
             registry.counter(LOOKUPS, method.tag, new Tag("outcome", validity == null ? "refused" : "answered"),
                     new Tag("validity", validity == null ? "NONE" : validity.name())).inc();
-            registry.timer(LOOKUP_DURATION, method.tag).update(Duration.ofNanos(nanos));
-            observe(lookupBuckets.get(method), nanos);
+            observe(lookupDurations.get(method), nanos);
         });
     }
 
@@ -148,8 +141,7 @@ public class ServiceMetrics {
             if (applied) {
                 registry.counter(SYNC_RECORDS, kind.tag, new Tag("status", "ACCEPTED")).inc(accepted);
                 registry.counter(SYNC_RECORDS, kind.tag, new Tag("status", "REJECTED")).inc(rejected);
-                registry.timer(SYNC_BATCH_DURATION, kind.tag).update(Duration.ofNanos(nanos));
-                observe(syncBatchBuckets.get(kind), nanos);
+                observe(syncBatchDurations.get(kind), nanos);
             }
         });
     }
@@ -184,10 +176,7 @@ public class ServiceMetrics {
 
     /** An answer (any path) waited {@code nanos} for the commits it may show to be durable. */
     public void durableWait(long nanos) {
-        count(() -> {
-            registry.timer(DURABLE_WAIT).update(Duration.ofNanos(nanos));
-            observe(durableWaitBuckets, nanos);
-        });
+        count(() -> observe(durableWaits, nanos));
     }
 
     /** An API request answered with a 4xx status (or 503: busy, or a dependency missing) and the error body's code. */
@@ -219,10 +208,10 @@ public class ServiceMetrics {
         });
     }
 
-    /** Counts in the buckets made at start; none when the registry failed to make them (already logged). */
-    private static void observe(LatencyBuckets buckets, long nanos) {
-        if (buckets != null) {
-            buckets.observe(nanos);
+    /** Times into a series made at start; nothing when the registry failed to make it (already logged). */
+    private static void observe(LatencyHistogram series, long nanos) {
+        if (series != null) {
+            series.observe(nanos);
         }
     }
 
@@ -236,7 +225,7 @@ public class ServiceMetrics {
         }
     }
 
-    /** The counters of a timer's latency histogram ({@link LatencyBuckets}), one per bound {@code le}. */
+    /** The counters of a timer's latency histogram ({@link LatencyHistogram}), one per bound {@code le}. */
     private static Metadata histogramOf(Metadata timer, String counted) {
         return metadata(timer.getName() + ".buckets", counted + " at most le seconds (a cumulative histogram of "
                 + timer.getName() + ")", MetricUnits.NONE);

@@ -118,8 +118,9 @@ class ServiceMetricsTest {
         assertEquals(expected, actual);
         assertEquals(5_010L, counted.get("oqs.lookups[method=card,outcome=answered,validity=VALID]"),
                 "the lookups themselves are counted as before");
-        assertThrows(IllegalArgumentException.class, () -> new LatencyBuckets(countingRegistry(),
-                ServiceMetrics.LOOKUP_BUCKETS, new double[] {0.01, 0.01}), "bounds must rise");
+        assertThrows(IllegalArgumentException.class, () -> new LatencyHistogram(countingRegistry(),
+                ServiceMetrics.LOOKUP_DURATION, ServiceMetrics.LOOKUP_BUCKETS, new double[] {0.01, 0.01}),
+                "bounds must rise");
     }
 
     @Test

@@ -77,9 +77,9 @@ record ServerHistogram(TreeMap<Double, Double> cumulative) {
                 double share = inBucket <= 0 ? 1 : (rank - below) / inBucket;
                 return (lowerBound + (bound - lowerBound) * share) * 1000;
             }
-            lowerBound = Double.isInfinite(bound) ? lowerBound : bound;
+            lowerBound = bound; // never +Inf here: its count is the total, which is at least the rank
             below = count;
         }
-        return lowerBound * 1000;
+        return lowerBound * 1000; // a rank past the total (rounding): the widest finite bound
     }
 }

@@ -1,15 +1,19 @@
 package jp.oqs.metrics;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Arrays;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * A timer's latency histogram as Prometheus reads one: a counter per upper bound {@code le} (seconds) counting every
- * observation at or below it, and {@code le="+Inf"} counting them all, each only ever growing.
+ * One timed series: Payara's timer (its {@code _count} and {@code _sum}) and its latency histogram as Prometheus reads
+ * one, a counter per upper bound {@code le} (seconds) counting every observation at or below it and {@code le="+Inf"}
+ * counting them all, each only ever growing. Made once at start and kept, so a request records into it without
+ * looking anything up in the registry.
  *
  * <p>Payara 6.2025.9's own timer buckets are not that: it writes them from a sample of the latest 1,028
  * observations (its decaying reservoir) next to a {@code +Inf} bucket and a {@code _count} of every observation
@@ -17,25 +21,30 @@ import org.eclipse.microprofile.metrics.Tag;
  * 45,281, so {@code histogram_quantile} over them put every quantile past the widest finite bucket, whatever the
  * latencies were. These counters replace them (README, "Metrics").
  */
-final class LatencyBuckets {
+final class LatencyHistogram {
 
+    private final Timer timer;
     private final double[] bounds;
     /** One per bound, then {@code +Inf}. */
     private final Counter[] counters;
 
-    /** Registers the counters of one series of {@code metadata} (its tags plus {@code le}) in the registry. */
-    LatencyBuckets(MetricRegistry registry, Metadata metadata, double[] bounds, Tag... tags) {
+    /**
+     * Creates the series' timer ({@code timer} with {@code tags}) and its bucket counters ({@code buckets} with
+     * {@code tags} plus {@code le}) in the registry.
+     */
+    LatencyHistogram(MetricRegistry registry, Metadata timer, Metadata buckets, double[] bounds, Tag... tags) {
         for (int i = 1; i < bounds.length; i++) {
             if (!(bounds[i] > bounds[i - 1])) {
                 throw new IllegalArgumentException("bounds must rise: " + Arrays.toString(bounds));
             }
         }
+        this.timer = registry.timer(timer, tags);
         this.bounds = bounds.clone();
         this.counters = new Counter[bounds.length + 1];
         for (int i = 0; i <= bounds.length; i++) {
             Tag[] withLe = Arrays.copyOf(tags, tags.length + 1);
             withLe[tags.length] = new Tag("le", i == bounds.length ? "+Inf" : label(bounds[i]));
-            counters[i] = registry.counter(metadata, withLe);
+            counters[i] = registry.counter(buckets, withLe);
         }
     }
 
@@ -46,11 +55,12 @@ final class LatencyBuckets {
     }
 
     /**
-     * Counts one observation in every bucket whose bound it does not exceed, the widest first: a scrape taken in
-     * between sees a count in a wider bucket before the narrower ones, never the other way round, so the buckets it
-     * reads never fall as {@code le} rises.
+     * Times one observation, and counts it in every bucket whose bound it does not exceed, the widest first: a
+     * scrape taken in between sees a count in a wider bucket before the narrower ones, never the other way round, so
+     * the buckets it reads never fall as {@code le} rises.
      */
     void observe(long nanos) {
+        timer.update(Duration.ofNanos(nanos));
         double seconds = nanos / 1e9;
         counters[bounds.length].inc();
         for (int i = bounds.length - 1; i >= 0 && seconds <= bounds[i]; i--) {
