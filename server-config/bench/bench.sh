@@ -405,5 +405,11 @@ fig finished "$(date -u +'%Y-%m-%d %H:%M UTC')"
 mkdir -p "$(dirname "$doc")"
 svg="$(dirname "$doc")/performance-lookups.svg"
 bench chart --results "$results" --out "$svg"
-bash "$root/server-config/bench/report.sh" "$results" "$(basename "$svg")" > "$doc"
+# the report replaces the harness's part; the sections written by hand (from the first "## Measured on" heading to
+# the end: what each session measured and why a setting stayed) are carried over below it, not lost to a run
+bash "$root/server-config/bench/report.sh" "$results" "$(basename "$svg")" > "$doc.new"
+if [ -f "$doc" ] && grep -q '^## Measured on ' "$doc"; then
+    { echo; sed -n '/^## Measured on /,$p' "$doc"; } >> "$doc.new"
+fi
+mv "$doc.new" "$doc"
 say "wrote $doc and $svg"
