@@ -52,9 +52,9 @@ cat <<EOF
 # Performance
 
 Measured by \`bin/oqs bench\` (README, "Benchmarks") on $(v started) (finished $(v finished)); this file and
-[\`$chart\`]($chart) are written by the harness, and every figure down to the first section headed "Measured on" comes from that run.
-Issue 14 holds the goals. The "Measured on" sections are written by hand, newest first: what each session measured
-and why a setting stayed; the harness carries them over from the previous file.
+[\`$chart\`]($chart) are written by the harness, and every figure down to the first section headed "Measured on"
+comes from that run. Issue 14 holds the goals. The "Measured on" sections are written by hand, newest first: what
+each session measured and why a setting stayed; the harness carries them over from the previous file.
 
 Command: \`$(v command)\`$cut_note
 

@@ -102,9 +102,10 @@ public class ServiceMetrics {
 
     /**
      * Registers the gauges and creates the timers with their histograms at start, so that a scrape shows them before
-     * the first bulk check, lookup or batch, and requests record into them without a registry lookup. The timers must exist before requests arrive: Payara's timer constructor is not thread-safe
-     * (it fills a plain {@code HashMap} in {@code TimerImpl.validateMetricsConfiguration}), and two first lookups
-     * creating the same timer at once failed with a {@code ConcurrentModificationException} that lost a count.
+     * the first bulk check, lookup or batch, and requests record into them without a registry lookup. The timers
+     * must exist before requests arrive: Payara's timer constructor is not thread-safe (it fills a plain
+     * {@code HashMap} in {@code TimerImpl.validateMetricsConfiguration}), and two first lookups creating the same
+     * timer at once failed with a {@code ConcurrentModificationException} that lost a count.
      */
     void registerGauges(@Observes @Initialized(ApplicationScoped.class) Object started) {
         count(() -> {
