@@ -4,7 +4,7 @@
 # it updates what exists and creates what is missing.
 #
 # What it does:
-#   - installs the JDBC driver into the domain's lib (add-library --type common)
+#   - installs the JDBC driver into the domain's lib (add-library --type common), for hsqldb with the pool class
 #   - connection pool oqs-pool and resource jdbc/oqs; the database password becomes the password alias
 #     oqs-db-password and the pool refers to it as ${ALIAS=oqs-db-password} (never in clear in domain.xml)
 #   - http-listener-1 on OQS_HTTP_ADDRESS:OQS_HTTP_PORT, the admin listener on OQS_ADMIN_ADDRESS; off (and bound
@@ -46,6 +46,8 @@
 #                                e.g. file:/etc/oqs/jwt-public.pem or an https: URL of a PEM or JWKS
 #   OQS_HTTP_GUARD_JAR           the malformed path guard (default: server-config/target/server-config-*-http-guard.jar
 #                                next to this script's folder, built by mvn install)
+#   OQS_EMBEDDED_POOL_JAR        hsqldb only: the pool class that repairs a crash's torn files before HSQLDB opens them
+#                                (default: server-config/target/server-config-*-embedded-pool.jar, as the guard)
 #   OQS_PAYARA_MODULES_DIR       Payara's modules folder, where the guard goes (default: glassfish/modules of the
 #                                installation ASADMIN belongs to)
 #   OQS_DATA_DIR                 the application's data directory, oqs.data.dir (default /var/lib/oqs; must be
@@ -99,7 +101,8 @@ case "$OQS_DB_KIND" in
         [[ "$OQS_DB_URL" == jdbc:oracle:* ]] || die "OQS_DB_URL must be an Oracle URL (jdbc:oracle:...)"
         ;;
     hsqldb)
-        datasource_class=org.hsqldb.jdbc.JDBCDataSource
+        # HSQLDB's data source, which first repairs the files a crash can leave torn (jp.oqs.pool; ADR 0001)
+        datasource_class=jp.oqs.pool.EmbeddedDataSource
         # the embedded default's settings (bin/oqs): Oracle syntax, disk tables, MVCC, every commit written
         # before it is acknowledged, a bounded redo log (restart time after a crash)
         OQS_DB_URL="${OQS_DB_URL:-jdbc:hsqldb:file:$OQS_DATA_DIR/db/oqs;sql.syntax_ora=true;sql.nulls_first=false;hsqldb.default_table_type=cached;hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.log_size=8;hsqldb.nio_max_size=16384}"
@@ -114,6 +117,13 @@ case "$OQS_DB_KIND" in
 esac
 [ -n "$OQS_DB_DRIVER_JAR" ] || die "OQS_DB_DRIVER_JAR is required (path to ojdbc11.jar or hsqldb.jar)"
 IFS=':' read -r -a driver_jars <<< "$OQS_DB_DRIVER_JAR"
+if [ "$OQS_DB_KIND" = hsqldb ]; then
+    OQS_EMBEDDED_POOL_JAR="${OQS_EMBEDDED_POOL_JAR:-$(ls "$script_dir"/../target/server-config-*-embedded-pool.jar \
+        2>/dev/null | head -n 1)}"
+    [ -f "$OQS_EMBEDDED_POOL_JAR" ] \
+        || die "the embedded pool jar was not found (OQS_EMBEDDED_POOL_JAR; build it with mvn install)"
+    driver_jars+=("$OQS_EMBEDDED_POOL_JAR")
+fi
 for jar in "${driver_jars[@]}"; do
     [ -f "$jar" ] || die "driver jar $jar not found"
 done

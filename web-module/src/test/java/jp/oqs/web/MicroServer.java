@@ -94,7 +94,7 @@ final class MicroServer implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms128m", "-Xmx1g",
                 "-Doqs.data.dir=" + dataDir,
-                "-Doqs.db.datasource-class=org.hsqldb.jdbc.JDBCDataSource",
+                "-Doqs.db.datasource-class=jp.oqs.pool.EmbeddedDataSource",
                 "-Doqs.db.url=" + jdbcUrl(dataDir),
                 "-Doqs.db.user=oqs", "-Doqs.db.password=oqs-it",
                 "-Doqs.sync.max-records=50000"));
