@@ -40,13 +40,15 @@ import jp.oqs.api.sync.SyncBatchRequest;
 import jp.oqs.api.sync.SyncBatchResult;
 import jp.oqs.api.sync.SyncRecord;
 import jp.oqs.devtools.EmbeddedTokens;
+import jp.oqs.devtools.KilledWrites;
 import jp.oqs.identifier.CheckDigits;
 import org.junit.jupiter.api.Test;
 
 /**
  * Crash torture of the embedded default. A mixed load runs — two sync jobs sending batches for their insurers, four
  * clinics doing single lookups, a bulk check always in progress — and the server is killed with SIGKILL at a
- * random moment (seeded), 20 times, each kill followed by a restart. After every restart, through the API only:
+ * random moment (seeded), 20 times, each kill followed by a restart; from the middle kill on, the files are also
+ * put into the states of rarer kills ({@link #tearAsARarerKill}). After every restart, through the API only:
  * <ol>
  *   <li>every {@code checkId} a clinic received is on the audit trail (auditor search);</li>
  *   <li>every sync batch answered 200 is stored exactly once: a resend returns the stored answer byte for byte,
@@ -97,6 +99,9 @@ class TortureIT {
     private String auditor;
     private int lost;
     private int torn;
+    /** Restarts after a kill in HSQLDB's rewriting its properties or appending to its backup (tearAsARarerKill). */
+    private int emptiedProperties;
+    private int cutBackups;
 
     @Test
     void acknowledgedAnswersSurviveTwentyKillsAndEveryTransactionIsAllOrNothing() throws Exception {
@@ -120,6 +125,7 @@ class TortureIT {
                 load.killed.set(true);
                 server.kill();
                 load.await();
+                tearAsARarerKill(kill);
                 server = MicroServer.start(dataDir, "micro-torture-" + kill + ".log", UNLIMITED_LOOKUPS);
                 // the start that recovered the database: a start Payara deployed without the application (its
                 // scan fault, before any of the application's code ran) is not the recovery's time
@@ -146,11 +152,31 @@ class TortureIT {
                 + jobs.stream().mapToLong(j -> j.acknowledged.size()).sum();
         System.out.printf("[reliability] kills %d, acknowledged answers %d, lost %d, torn %d, longest restart %.1f s%n",
                 KILLS, acknowledged, lost, torn, longestRestart);
+        System.out.printf("[reliability] rarer kills made: the properties file emptied %d times, the backup's last"
+                + " record cut off %d times%n", emptiedProperties, cutBackups);
         System.out.printf("[reliability] a clean start took %.1f s (database open %.1f s after the deployment began);"
                 + " %d of %d restarts took more than %.0f s%n", clean, cleanDatabaseOpen, overGoal, KILLS,
                 READY_GOAL_SECONDS);
         assertEquals(0, lost, "acknowledged answers missing after a restart");
         assertEquals(0, torn, "transactions found half applied after a restart");
+    }
+
+    /**
+     * Two moments of a kill that random kills seldom hit, and after which HSQLDB alone would not open the database
+     * again (ADR 0001, "Files a kill leaves torn"), made on the killed server's files: at the middle kill, between
+     * HSQLDB's deleting its properties file and writing it anew; at each later kill whose data file has a backup,
+     * while HSQLDB appended the backup's last record. The restart and every check after it must come through.
+     */
+    private void tearAsARarerKill(int kill) throws IOException {
+        Path database = dataDir.resolve("db/oqs");
+        if (kill == KILLS / 2) {
+            KilledWrites.emptyProperties(database);
+            emptiedProperties++;
+            System.out.printf("[reliability] kill %d: properties file emptied%n", kill);
+        } else if (kill > KILLS / 2 && KilledWrites.cutLastBackupRecord(database)) {
+            cutBackups++;
+            System.out.printf("[reliability] kill %d: the backup's last record cut off%n", kill);
+        }
     }
 
     private void setUp(MicroServer server) throws Exception {
