@@ -105,7 +105,7 @@ case "$OQS_DB_KIND" in
         datasource_class=jp.oqs.pool.EmbeddedDataSource
         # the embedded default's settings (bin/oqs): Oracle syntax, disk tables, MVCC, every commit written
         # before it is acknowledged, a bounded redo log (restart time after a crash)
-        OQS_DB_URL="${OQS_DB_URL:-jdbc:hsqldb:file:$OQS_DATA_DIR/db/oqs;sql.syntax_ora=true;sql.nulls_first=false;hsqldb.default_table_type=cached;hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.log_size=8;hsqldb.nio_max_size=16384}"
+        OQS_DB_URL="${OQS_DB_URL:-jdbc:hsqldb:file:$OQS_DATA_DIR/db/oqs;sql.syntax_ora=true;sql.nulls_first=false;hsqldb.default_table_type=cached;hsqldb.tx=mvcc;hsqldb.write_delay=false;hsqldb.log_size=32;hsqldb.nio_max_size=16384}"
         [[ "$OQS_DB_URL" == jdbc:hsqldb:* ]] || die "OQS_DB_URL must be an HSQLDB URL (jdbc:hsqldb:...)"
         for setting in sql.syntax_ora=true hsqldb.tx=mvcc hsqldb.write_delay=false; do
             [[ "$OQS_DB_URL" == *";$setting"* ]] || die "OQS_DB_URL must contain ;$setting"
