@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.hsqldb.DatabaseManager;
+import org.hsqldb.DatabaseURL;
 import org.hsqldb.DatabaseType;
 import org.hsqldb.HsqlException;
 import org.hsqldb.jdbc.JDBCDataSource;
+import org.hsqldb.persist.HsqlProperties;
 import org.hsqldb.persist.LockFile;
 
 /**
@@ -25,7 +28,6 @@ public class EmbeddedDataSource extends JDBCDataSource {
 
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(EmbeddedDataSource.class.getName());
-    private static final String FILE_DATABASE = "jdbc:hsqldb:file:";
     /** First opens in this process, one at a time: the lock file taken for a repair would fail a parallel open. */
     private static final Object OPENING = new Object();
 
@@ -40,20 +42,33 @@ public class EmbeddedDataSource extends JDBCDataSource {
     }
 
     private Connection open(Opening opening) throws SQLException {
-        String url = getUrl();
-        if (url == null || !url.startsWith(FILE_DATABASE)) {
-            return opening.connect();
-        }
-        String path = url.substring(FILE_DATABASE.length()).split(";", 2)[0];
-        if (isOpen(path)) {
+        Optional<String> database = fileDatabase(getUrl());
+        if (database.isEmpty() || isOpen(database.get())) {
             return opening.connect();
         }
         synchronized (OPENING) {
-            if (!isOpen(path)) {
-                repair(path);
+            if (!isOpen(database.get())) {
+                repair(database.get());
             }
             return opening.connect();
         }
+    }
+
+    /**
+     * The path of a file database's files (without extension), read with HSQLDB's own URL parser (which, for one,
+     * puts the user's home for a leading {@code ~}); empty for any other URL.
+     */
+    static Optional<String> fileDatabase(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        // as HSQLDB's data source connects: its prefix is optional
+        String full = url.startsWith(DatabaseURL.S_URL_PREFIX) ? url : DatabaseURL.S_URL_PREFIX + url;
+        HsqlProperties parsed = DatabaseURL.parseURL(full, true, false);
+        if (parsed == null || !DatabaseURL.S_FILE.equals(parsed.getProperty(DatabaseURL.url_connection_type))) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(parsed.getProperty(DatabaseURL.url_database));
     }
 
     private static boolean isOpen(String path) {

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import jp.oqs.devtools.KilledWrites;
 import org.hsqldb.jdbc.JDBCDataSource;
@@ -129,6 +130,19 @@ class EmbeddedDataSourceTest {
             System.clearProperty(HsqlDatabaseProperties.system_lockfile_poll_retries_property);
             elsewhere.tryRelease();
         }
+    }
+
+    @Test
+    void onlyFileDatabasesAreRepairedAndTheirPathIsReadAsHsqldbReadsIt() {
+        assertEquals(Optional.of("/var/lib/oqs/db/oqs"),
+                EmbeddedDataSource.fileDatabase("jdbc:hsqldb:file:/var/lib/oqs/db/oqs;hsqldb.tx=mvcc"));
+        assertEquals(Optional.of(System.getProperty("user.home") + "/oqs/db"),
+                EmbeddedDataSource.fileDatabase("jdbc:hsqldb:file:~/oqs/db;hsqldb.tx=mvcc"));
+        assertEquals(Optional.of("/var/lib/oqs/db/oqs"), EmbeddedDataSource.fileDatabase("file:/var/lib/oqs/db/oqs"));
+        assertEquals(Optional.empty(), EmbeddedDataSource.fileDatabase("jdbc:hsqldb:mem:oqs"));
+        assertEquals(Optional.empty(), EmbeddedDataSource.fileDatabase("jdbc:hsqldb:hsql://db.example/oqs"));
+        assertEquals(Optional.empty(), EmbeddedDataSource.fileDatabase("jdbc:hsqldb:res:/jp/oqs/db"));
+        assertEquals(Optional.empty(), EmbeddedDataSource.fileDatabase(null));
     }
 
     private static void assertEverything(Path files) throws SQLException {
