@@ -107,13 +107,14 @@ benchmark's servers: it protects against harvesting, it is not a capacity.
 
 $(num open.requests) lookups at a constant $(num open.rate) per second (half of the best wrk figure, $best req/s)
 for $(v duration "the given") s after $(v open.warmup_s 0) s of warm-up at the same rate in the same stream (not
-counted: the client opens its connections then; its p99 was $(v open.warmup_p99_ms -) ms), sent at $(num open.sent_rate)/s ($(v open.late_sends) sent more than 1 ms late by the
-generator): p50 $(v open.p50_ms) ms, p90 $(v open.p90_ms) ms, **p99 $(v open.p99_ms) ms**, p99.9 $(v open.p999_ms) ms,
+counted: the client opens its connections then; its p99 was $(v open.warmup_p99_ms -) ms), sent at $(num open.sent_rate)/s over $(v open.connections 64) connections ($(v open.late_sends) sent more than 1 ms
+late, when every connection was busy): p50 $(v open.p50_ms) ms, p90 $(v open.p90_ms) ms, **p99 $(v open.p99_ms) ms**, p99.9 $(v open.p999_ms) ms,
 max $(v open.max_ms) ms; $(v open.failures) failed. wrk is a closed model (a connection sends its next request only
 after the answer) and so under-reports a stall ("coordinated omission"), and wrk2 is not packaged in Debian: the
-generator is the harness's own (\`jp.oqs.devtools.bench.OpenModel\` in the server-config tools jar), which sends
-request k at start + k/rate over \`java.net.http\` (HTTP/1.1, keep-alive, a new connection whenever all are busy)
-and measures each latency from that due time; percentiles from all latencies after the warm-up, sorted. Each
+generator is the harness's own (\`jp.oqs.devtools.bench.OpenModel\` in the server-config tools jar). Like wrk2 it
+keeps a fixed number of keep-alive HTTP/1.1 connections, each on a blocking socket of its own thread; request k is
+due at start + k/rate and goes out on the next free connection, and its latency is measured from that due time,
+so a request that waited for a connection counts its wait; percentiles from all latencies after the warm-up, sorted. Each
 second's slowest answer and how many took over 20 ms are in \`open-stalls.txt\` in the work directory.
 
 The service's own view of the same requests, from its latency histograms (README, "Metrics") read as the measured
