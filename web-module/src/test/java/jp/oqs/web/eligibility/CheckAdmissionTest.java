@@ -25,7 +25,7 @@ class CheckAdmissionTest {
 
     @Test
     void decidesAtMostTheConfiguredNumberAtOnceAndRefusesTheCheckThatWaitedTooLong() throws Exception {
-        CheckAdmission admission = new CheckAdmission(3, 200);
+        CheckAdmission admission = new CheckAdmission(3, 200, 128);
         CountDownLatch inside = new CountDownLatch(3);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger atOnce = new AtomicInteger();
@@ -68,7 +68,7 @@ class CheckAdmissionTest {
 
     @Test
     void aWaitingCheckIsAdmittedAsSoonAsOneEnds() throws Exception {
-        CheckAdmission admission = new CheckAdmission(1, 10_000);
+        CheckAdmission admission = new CheckAdmission(1, 10_000, 128);
         CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -91,21 +91,78 @@ class CheckAdmissionTest {
     }
 
     @Test
+    void aCheckArrivingWhenTooManyWaitIsRefusedAtOnceAndTheWaitingOnesAreStillDecided() throws Exception {
+        CheckAdmission admission = new CheckAdmission(1, 10_000, 2);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        try {
+            Future<String> held = threads.submit(() -> admission.decide(() -> {
+                inside.countDown();
+                await(release);
+                return "held";
+            }));
+            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            List<Future<String>> waiting = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String name = "waited " + i;
+                waiting.add(threads.submit(() -> admission.decide(() -> name)));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (admission.waitingChecks() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            assertEquals(2, admission.waitingChecks(), "two checks wait for the one turn");
+
+            long started = System.nanoTime();
+            BusinessFailure refused = assertThrows(BusinessFailure.class,
+                    () -> admission.decide(() -> "never decided"));
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertTrue(tookMillis < 1_000, "refused at once, not after the 10 s wait: " + tookMillis + " ms");
+            BusinessException busy = assertInstanceOf(BusinessException.class, refused.getCause());
+            assertEquals(ErrorCodes.SERVICE_UNAVAILABLE, busy.code());
+            assertTrue(busy.hint().contains("oqs.eligibility.admission.max-waiting"), busy.hint());
+            assertEquals(1, ((RetryLater) busy).retryAfterSeconds());
+
+            release.countDown();
+            assertEquals("held", held.get(10, TimeUnit.SECONDS));
+            for (int i = 0; i < 2; i++) {
+                assertEquals("waited " + i, waiting.get(i).get(10, TimeUnit.SECONDS));
+            }
+            assertEquals(0, admission.waitingChecks(), "no waiting check is left counted");
+            assertEquals("admitted again", admission.decide(() -> "admitted again"));
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void withNoneLetWaitAFreeTurnIsStillTaken() {
+        CheckAdmission admission = new CheckAdmission(1, 10_000, 0);
+        assertEquals("admitted", admission.decide(() -> "admitted"));
+        BusinessFailure refused = assertThrows(BusinessFailure.class,
+                () -> admission.decide(() -> admission.decide(() -> "never decided")));
+        assertTrue(((BusinessException) refused.getCause()).hint().contains("max-waiting"));
+        assertEquals("admitted after", admission.decide(() -> "admitted after"));
+    }
+
+    @Test
     void aCheckThatFailsGivesItsTurnBack() {
-        CheckAdmission admission = new CheckAdmission(1, 0);
+        CheckAdmission admission = new CheckAdmission(1, 0, 128);
         assertThrows(IllegalStateException.class, () -> admission.decide(() -> {
             throw new IllegalStateException("the check failed");
         }));
         assertThrows(BusinessFailure.class, () -> admission.decide(() -> BusinessFailure.call(() -> {
-            throw new CheckAdmission.ChecksBusyException(1, 0);
+            throw new CheckAdmission.ChecksBusyException(1, "waited 0 ms");
         })));
         assertEquals("admitted", admission.decide(() -> "admitted"), "no turn was lost to the failures");
     }
 
     @Test
     void refusesASettingThatWouldAdmitNothing() {
-        assertThrows(IllegalArgumentException.class, () -> new CheckAdmission(0, 1000));
-        assertThrows(IllegalArgumentException.class, () -> new CheckAdmission(4, -1));
+        assertThrows(IllegalArgumentException.class, () -> new CheckAdmission(0, 1000, 128));
+        assertThrows(IllegalArgumentException.class, () -> new CheckAdmission(4, -1, 128));
+        assertThrows(IllegalArgumentException.class, () -> new CheckAdmission(4, 1000, -1));
     }
 
     private static void await(CountDownLatch latch) {
