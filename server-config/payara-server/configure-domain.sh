@@ -17,6 +17,9 @@
 #   - MicroProfile Config at domain level: mp.jwt.verify.issuer, mp.jwt.verify.publickey.location, oqs.data.dir
 #   - MicroProfile Health on, unauthenticated, at /health (/health/ready, /health/live); Payara serves it once an
 #     application is deployed
+#   - the HTTP listeners' request threads (http-thread-pool): at most 200, as Payara Micro has; Payara Server's own
+#     default is 5, so that five slow requests (sync batches, bulk uploads, lookups waiting for their turn) left
+#     none for the health check or the next lookup (issue 14)
 #   - MicroProfile Metrics on, unauthenticated, at /metrics (Prometheus text; counts only, no personal data: README,
 #     "Metrics"); the gateway in front must not route /metrics or /health to callers of the API
 #
@@ -266,6 +269,13 @@ for listener in orb-listener-1 SSL SSL_MUTUALAUTH; do
         "$SERVER_CONFIG.iiop-service.iiop-listener.$listener.enabled=false")
 done
 asadmin set "${iiop_listeners[@]}"
+
+step "request threads: http-thread-pool up to 200 (Payara Server's default is 5), queue 4096"
+# the same as Payara Micro's domain: a single lookup that waits for its turn holds a thread (at most
+# oqs.eligibility.admission.max-waiting of them, 128), and the rest stay free for everything else
+asadmin set "$SERVER_CONFIG.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=200" \
+    "$SERVER_CONFIG.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=2" \
+    "$SERVER_CONFIG.thread-pools.thread-pool.http-thread-pool.max-queue-size=4096"
 
 step "malformed path guard: $OQS_PAYARA_MODULES_DIR/oqs-http-guard.jar, comet support on the HTTP listeners"
 # Payara sets the guard up as the listeners' comet add-on (jp.oqs.httpguard.MalformedPathAddOn); it reads its

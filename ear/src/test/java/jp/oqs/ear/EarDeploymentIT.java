@@ -191,6 +191,10 @@ class EarDeploymentIT {
         String listeners = run(ASADMIN_TIMEOUT, "pool trace listeners",
                 asadminCommand("get", "resources.jdbc-connection-pool.oqs-pool.sql-trace-listeners"), Map.of());
         assertTrue(listeners.contains("sql-trace-listeners=null"), listeners);
+        // Payara Server's default is 5 request threads; the domain gets Payara Micro's 200 (issue 14)
+        String threads = run(ASADMIN_TIMEOUT, "request threads", asadminCommand("get",
+                "configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size"), Map.of());
+        assertTrue(threads.contains("max-thread-pool-size=200"), threads);
     }
 
     private static String randomPassword() {
