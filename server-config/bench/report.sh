@@ -108,7 +108,7 @@ benchmark's servers: it protects against harvesting, it is not a capacity.
 $(num open.requests) lookups at a constant $(num open.rate) per second (half of the best wrk figure, $best req/s)
 for $(v duration "the given") s after $(v open.warmup_s 0) s of warm-up at the same rate in the same stream (not
 counted: the client opens its connections then; its p99 was $(v open.warmup_p99_ms -) ms), sent at $(num open.sent_rate)/s over $(v open.connections 64) connections ($(v open.late_sends) sent more than 1 ms
-late, when every connection was busy): p50 $(v open.p50_ms) ms, p90 $(v open.p90_ms) ms, **p99 $(v open.p99_ms) ms**, p99.9 $(v open.p999_ms) ms,
+after its due time: every connection busy, or the client's thread woken late): p50 $(v open.p50_ms) ms, p90 $(v open.p90_ms) ms, **p99 $(v open.p99_ms) ms**, p99.9 $(v open.p999_ms) ms,
 max $(v open.max_ms) ms; $(v open.failures) failed. wrk is a closed model (a connection sends its next request only
 after the answer) and so under-reports a stall ("coordinated omission"), and wrk2 is not packaged in Debian: the
 generator is the harness's own (\`jp.oqs.devtools.bench.OpenModel\` in the server-config tools jar). Like wrk2 it
