@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The single checks a node decides at once ({@code oqs.eligibility.admission.*}), end to end: on a server that
- * decides one at a time and lets none wait, a burst of concurrent lookups is answered either 200 or 503
+ * decides one at a time and lets none wait ({@code max-waiting} 0; the wait itself is 10 s, so a bound that was not
+ * applied would show as no 503 at all), a burst of concurrent lookups is answered either 200 or 503
  * {@code SERVICE_UNAVAILABLE} with {@code Retry-After} and the error body, never anything else; every 200 is on
  * the audit trail once, no 503 wrote anything, and the 503s are counted in the refusal metrics.
  */
@@ -56,7 +57,8 @@ class CheckAdmissionIT {
         int answered = 0;
         int busy = 0;
         try (MicroServer server = MicroServer.start(dataDir, "micro-admission.log",
-                List.of("-Doqs.eligibility.admission.concurrent-checks=1", "-Doqs.eligibility.admission.wait-ms=0",
+                List.of("-Doqs.eligibility.admission.concurrent-checks=1", "-Doqs.eligibility.admission.wait-ms=10000",
+                        "-Doqs.eligibility.admission.max-waiting=0",
                         "-Doqs.eligibility.limit.lookups-per-minute=100000"))) {
             http.onboardActive(server, admin, insurer, "混雑試験", "コンザツシケン", NumberingRuleKind.HOUSEHOLD_BRANCH);
             List<SyncRecord> members = new ArrayList<>();
@@ -83,7 +85,7 @@ class CheckAdmissionIT {
                         assertEquals(503, response.statusCode(), response.body());
                         ErrorBody error = http.json.fromJson(response.body(), ErrorBody.class);
                         assertEquals(ErrorCodes.SERVICE_UNAVAILABLE, error.code());
-                        assertTrue(error.hint().contains("oqs.eligibility.admission"), error.hint());
+                        assertTrue(error.hint().contains("oqs.eligibility.admission.max-waiting"), error.hint());
                         assertEquals("1", response.headers().firstValue("Retry-After").orElse(null));
                         busy++;
                     }
