@@ -14,8 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The packaged Payara Micro WAR in a process of its own, started exactly as {@code bin/oqs run} starts it, on a
- * free port on 127.0.0.1, with a data directory of its own: for tests that kill the server.
+ * The packaged Payara Micro WAR in a process of its own, started with the arguments {@code bin/oqs run} gives it, on
+ * a free port on 127.0.0.1, with a data directory of its own: for tests that kill the server. It starts from
+ * {@code payara-micro.jar}, as {@code bin/oqs run} does when it has no class-data archive (the archive only makes a
+ * start faster, and tests run several servers at once).
  */
 final class MicroServer implements AutoCloseable {
 
