@@ -289,7 +289,7 @@ class CardSessionIT {
                 APRIL_2024.minusDays(1), NONE)).eligibility().validity(), "no qualification valid on that day");
         CardSession future = desk.open();
         assertError(400, ErrorCodes.AS_OF_IN_FUTURE, () -> desk.confirm(future.sessionId(),
-                confirmation(fixture.p1(), future, TODAY.plusDays(1), NONE)));
+                confirmation(fixture.p1(), future, EligibilityIT.tomorrowInJapan(), NONE)));
     }
 
     @Test

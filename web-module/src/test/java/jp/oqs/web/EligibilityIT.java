@@ -241,7 +241,7 @@ class EligibilityIT {
         assertError(400, ErrorCodes.BIRTH_DATE_REQUIRED,
                 () -> clinic.lookup(byHousehold("東京", "100", "01", null, null)));
         assertError(400, ErrorCodes.AS_OF_IN_FUTURE,
-                () -> clinic.lookup(byHousehold("東京", "100", "01", BIRTH, TODAY.plusDays(1))));
+                () -> clinic.lookup(byHousehold("東京", "100", "01", BIRTH, tomorrowInJapan())));
         assertError(400, ErrorCodes.IDENTIFIER_REQUIRED,
                 () -> clinic.lookup(byHousehold(null, null, null, BIRTH, null)));
         assertError(400, ErrorCodes.INVALID_INSURER_NUMBER,
@@ -441,6 +441,14 @@ class EligibilityIT {
         assertTrue(verification.intact(), verification.broken().toString());
     }
 
+    /**
+     * The service's tomorrow, read when asked: {@code TODAY} is fixed when the class loads, and a run that crosses
+     * midnight in Japan (15:00 UTC) would take the service's today for tomorrow (it did, in CI).
+     */
+    static LocalDate tomorrowInJapan() {
+        return LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(1);
+    }
+
     private BulkResult awaitDone(String receptionNumber) throws InterruptedException {
         return awaitDone(clinic, receptionNumber);
     }
@@ -472,7 +480,7 @@ class EligibilityIT {
         EligibilityApi refusedClinic = client(EligibilityApi.class, deployment, token(Roles.CLINIC, "clinic-302",
                 Map.of(Roles.CLAIM_MEDICAL_INSTITUTION_CODE, "0110113719")));
         assertError(400, ErrorCodes.AS_OF_IN_FUTURE,
-                () -> refusedClinic.lookup(byHousehold("東京", "100", "01", BIRTH, TODAY.plusDays(1))));
+                () -> refusedClinic.lookup(byHousehold("東京", "100", "01", BIRTH, tomorrowInJapan())));
         assertTrue(auditor.search(CLINIC, null, TODAY.minusDays(1).toString(), TODAY.plusDays(1).toString(), 0, 1000)
                 .items().stream().anyMatch(e -> e.result().equals(ErrorCodes.AS_OF_IN_FUTURE)), "refusal audited");
         var verification = auditor.verify();
