@@ -69,30 +69,11 @@ public class CheckAdmission {
      * were already waiting and no turn is free.
      */
     public <T> T decide(Supplier<T> check) {
-        if (waiting.incrementAndGet() > maxWaiting) {
-            waiting.decrementAndGet();
-            if (!permits.tryAcquire()) {
-                return BusinessFailure.call(() -> {
-                    throw new ChecksBusyException(concurrent, "found " + maxWaiting + " checks waiting already "
-                            + "(oqs.eligibility.admission.max-waiting)");
-                });
-            }
-        } else {
-            boolean admitted;
-            try {
-                admitted = permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                admitted = false;
-            } finally {
-                waiting.decrementAndGet();
-            }
-            if (!admitted) {
-                return BusinessFailure.call(() -> {
-                    throw new ChecksBusyException(concurrent, "waited " + waitMillis + " ms for its turn "
-                            + "(oqs.eligibility.admission.wait-ms)");
-                });
-            }
+        String refused = takeTurn();
+        if (refused != null) {
+            return BusinessFailure.call(() -> {
+                throw new ChecksBusyException(concurrent, refused);
+            });
         }
         try {
             return check.get();
@@ -101,9 +82,27 @@ public class CheckAdmission {
         }
     }
 
-    /** How many checks wait for their turn now (an estimate, as the semaphore's queue gives it). */
+    /** Takes a turn, waiting if allowed; {@code null} once taken, else why not (for the refusal's hint). */
+    private String takeTurn() {
+        if (waiting.incrementAndGet() > maxWaiting) {
+            waiting.decrementAndGet();
+            return permits.tryAcquire() ? null
+                    : "found " + maxWaiting + " checks waiting already (oqs.eligibility.admission.max-waiting)";
+        }
+        try {
+            return permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS) ? null
+                    : "waited " + waitMillis + " ms for its turn (oqs.eligibility.admission.wait-ms)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "was interrupted while it waited for its turn";
+        } finally {
+            waiting.decrementAndGet();
+        }
+    }
+
+    /** How many checks wait for their turn now: the count that {@code max-waiting} bounds. */
     int waitingChecks() {
-        return permits.getQueueLength();
+        return waiting.get();
     }
 
     /**

@@ -69,16 +69,10 @@ class CheckAdmissionTest {
     @Test
     void aWaitingCheckIsAdmittedAsSoonAsOneEnds() throws Exception {
         CheckAdmission admission = new CheckAdmission(1, 10_000, 128);
-        CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
-            Future<String> first = threads.submit(() -> admission.decide(() -> {
-                inside.countDown();
-                await(release);
-                return "first";
-            }));
-            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            Future<String> first = holdTurn(admission, threads, release, "first");
             Future<String> second = threads.submit(() -> admission.decide(() -> "second"));
             Thread.sleep(100);
             assertTrue(!second.isDone(), "the second waits while the first is decided");
@@ -93,16 +87,10 @@ class CheckAdmissionTest {
     @Test
     void aCheckArrivingWhenTooManyWaitIsRefusedAtOnceAndTheWaitingOnesAreStillDecided() throws Exception {
         CheckAdmission admission = new CheckAdmission(1, 10_000, 2);
-        CountDownLatch inside = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {
-            Future<String> held = threads.submit(() -> admission.decide(() -> {
-                inside.countDown();
-                await(release);
-                return "held";
-            }));
-            assertTrue(inside.await(10, TimeUnit.SECONDS));
+            Future<String> held = holdTurn(admission, threads, release, "held");
             List<Future<String>> waiting = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 String name = "waited " + i;
@@ -163,6 +151,19 @@ class CheckAdmissionTest {
         assertThrows(IllegalArgumentException.class, () -> new CheckAdmission(0, 1000, 128));
         assertThrows(IllegalArgumentException.class, () -> new CheckAdmission(4, -1, 128));
         assertThrows(IllegalArgumentException.class, () -> new CheckAdmission(4, 1000, -1));
+    }
+
+    /** Submits a check that takes a turn and keeps it until {@code release}; returns once it has the turn. */
+    private static Future<String> holdTurn(CheckAdmission admission, ExecutorService threads, CountDownLatch release,
+            String answer) throws InterruptedException {
+        CountDownLatch inside = new CountDownLatch(1);
+        Future<String> held = threads.submit(() -> admission.decide(() -> {
+            inside.countDown();
+            await(release);
+            return answer;
+        }));
+        assertTrue(inside.await(10, TimeUnit.SECONDS), "the held check has its turn");
+        return held;
     }
 
     private static void await(CountDownLatch latch) {
