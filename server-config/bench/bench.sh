@@ -7,8 +7,8 @@
 #   3. measures with wrk, in the same run, the ceiling (authenticated GET /oqs/api/v1/callers/me, no database) and
 #      single lookups of random loaded persons by 64 clinics, at each number of connections: requests/s, p50, p99;
 #   4. runs the lookups in an open model (constant arrival rate, latency from the due time, 64 connections as wrk2
-#      keeps) at half the highest lookup rate measured, after 10 s at that rate not counted (the generator opens its connections): p99, and
-#      each second's slowest answer in open-stalls.txt;
+#      keeps) at half the highest lookup rate measured, after 10 s at that rate not counted (the generator opens its
+#      connections): p99, and each second's slowest answer in open-stalls.txt;
 #   5. submits one bulk check and waits until every entry is answered: seconds, entries/s;
 #   6. reads the server's heap (jcmd GC.heap_info after a full GC) and RSS after the load and after the bulk check;
 #   7. stops Payara Micro and runs the same lookups against the EAR on a new Payara Server Full domain
