@@ -87,10 +87,7 @@ final class MicroServer implements AutoCloseable {
     /** @param settings extra {@code -Dname=value} settings of the service */
     static MicroServer start(Path dataDir, String logName, List<String> settings)
             throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         String serverConfig = System.getProperty("oqs.it.server.config");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -131,6 +128,34 @@ final class MicroServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * The README's run command, {@code bin/oqs run --no-build}, as a user starts it (the prepared root directory and
+     * its class-data archive included, prepared first if this build has none), on a free port with the data directory
+     * given, the JVM options {@code OQS_JAVA_OPTS} and its output in {@code logName}.
+     */
+    static MicroServer runCommand(Path dataDir, String logName, String javaOptions)
+            throws IOException, InterruptedException {
+        int port = freePort();
+        Path checkout = Path.of(System.getProperty("oqs.it.server.config")).toAbsolutePath().getParent();
+        Path log = dataDir.resolve(logName);
+        Files.createDirectories(dataDir);
+        ProcessBuilder builder = new ProcessBuilder(checkout.resolve("bin/oqs").toString(), "run", "--no-build")
+                .directory(checkout.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("OQS_DATA_DIR", dataDir.toString());
+        builder.environment().put("OQS_HTTP_PORT", String.valueOf(port));
+        builder.environment().put("OQS_HTTP_ADDRESS", "127.0.0.1");
+        builder.environment().put("OQS_JAVA_OPTS", javaOptions);
+        MicroServer server = new MicroServer(dataDir, port, builder.start(), log);
+        server.awaitReady(log);
+        return server;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** Payara's deployment found no EJB in the WAR while scanning it: before any code of the application ran. */
     private static final class ScanFault extends IllegalStateException {
         ScanFault(String message) {
@@ -143,7 +168,7 @@ final class MicroServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Payara Micro exited; see " + log);
+                throw new IllegalStateException("Payara Micro exited; see " + log + ", which ends:\n" + tail(log));
             }
             String written = Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
             if (written.contains(" ready in ") && !written.contains("oqs/api")) {
@@ -169,6 +194,12 @@ final class MicroServer implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("Payara Micro not ready within " + START_TIMEOUT + "; see " + log);
+    }
+
+    /** The last lines of a log (CI keeps the test output, not a temporary directory's files). */
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 25), lines.size()));
     }
 
     /**
