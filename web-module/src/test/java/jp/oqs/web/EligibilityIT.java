@@ -79,7 +79,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class EligibilityIT {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final LocalDate TODAY = LocalDate.now(JAPAN);
     private static final LocalDate APRIL_2024 = LocalDate.of(2024, 4, 1);
     private static final LocalDate CHANGE = LocalDate.of(2025, 4, 1);
     private static final LocalDate MOVED = LocalDate.of(2025, 10, 1);
@@ -446,7 +447,7 @@ class EligibilityIT {
      * midnight in Japan (15:00 UTC) would take the service's today for tomorrow (it did, in CI).
      */
     static LocalDate tomorrowInJapan() {
-        return LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(1);
+        return LocalDate.now(JAPAN).plusDays(1);
     }
 
     private BulkResult awaitDone(String receptionNumber) throws InterruptedException {
