@@ -218,8 +218,8 @@ start_micro() { # LOG
         "$root/bin/oqs" run --no-build > "$1" 2>&1 &
     micro_pid=$!
 }
-# Payara Micro's launcher and class-data archive, which bin/oqs run prepares once per build (README): made here
-# first, so that the start below is timed as every start after the first one of a build
+# Payara Micro's launcher and class-data archive, which bin/oqs run prepares once (README): made here
+# first, so that the start below is timed as every start after the first one
 prepare_start=$(date +%s%N)
 "$root/bin/oqs" prepare --no-build > "$work/prepare.log" 2>&1 || die "bin/oqs prepare failed; see $work/prepare.log"
 fig micro.prepare_s "$(seconds_since "$prepare_start")"

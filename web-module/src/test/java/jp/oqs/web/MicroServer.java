@@ -136,7 +136,7 @@ final class MicroServer implements AutoCloseable {
     static MicroServer runCommand(Path dataDir, String logName, String javaOptions)
             throws IOException, InterruptedException {
         int port = freePort();
-        Path checkout = Path.of(System.getProperty("oqs.it.server.config")).toAbsolutePath().getParent();
+        Path checkout = checkout();
         Path log = dataDir.resolve(logName);
         Files.createDirectories(dataDir);
         ProcessBuilder builder = new ProcessBuilder(checkout.resolve("bin/oqs").toString(), "run", "--no-build")
@@ -148,6 +148,11 @@ final class MicroServer implements AutoCloseable {
         MicroServer server = new MicroServer(dataDir, port, builder.start(), log);
         server.awaitReady(log);
         return server;
+    }
+
+    /** The working copy these tests were built from (where {@code bin/oqs} is). */
+    static Path checkout() {
+        return Path.of(System.getProperty("oqs.it.server.config")).toAbsolutePath().getParent();
     }
 
     private static int freePort() throws IOException {

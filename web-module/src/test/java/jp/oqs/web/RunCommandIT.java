@@ -1,6 +1,7 @@
 package jp.oqs.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
@@ -9,7 +10,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * for this build, with its class-data-sharing archive, and with the JDK's flight recorder on from the start (what an
  * operator adds to watch a server in production). A dynamic archive of the same start made such a JVM crash while
  * Payara deployed the application (the class file load hook that the recorder installs met a class Payara had
- * generated into the archive); this test failed with it.
+ * generated into the archive); this test failed with it. And the archive outlives a build of the same sources: every
+ * Maven build writes Payara Micro's jar and the drivers again, and a start after it compares their contents before it
+ * spends a minute preparing a new one.
  */
 class RunCommandIT {
 
@@ -45,5 +52,46 @@ class RunCommandIT {
                     + fromArchive + " of them; is another server of this checkout running? "
                     + "bin/oqs run then starts from payara-micro.jar): " + dataDir.resolve("run.log"));
         }
+    }
+
+    @Test
+    void keepsTheArchiveWhenABuildWroteTheSameJarsAgain() throws Exception {
+        Path target = MicroServer.checkout().resolve("web-module/target");
+        Path archive = target.resolve("micro-cds.jsa");
+        assertEquals(0, prepare(dataDir.resolve("prepare.log")), "bin/oqs prepare: " + dataDir.resolve("prepare.log"));
+        assertTrue(Files.exists(archive), "an archive prepared: " + dataDir.resolve("prepare.log"));
+        BasicFileAttributes prepared = Files.readAttributes(archive, BasicFileAttributes.class);
+
+        // what a rebuild of unchanged sources leaves: the same bytes, written later
+        List<Path> jars = List.of(target.resolve("payara-micro.jar"), target.resolve("drivers/hsqldb.jar"),
+                target.resolve("drivers/oqs-embedded-pool.jar"), target.resolve("drivers/ojdbc11.jar"));
+        for (Path jar : jars) {
+            Instant later = Files.getLastModifiedTime(jar).toInstant().plusSeconds(2);
+            Instant now = Instant.now();
+            Files.setLastModifiedTime(jar, FileTime.from(later.isAfter(now) ? later : now));
+        }
+        Path again = dataDir.resolve("prepare-again.log");
+        assertEquals(0, prepare(again), "bin/oqs prepare after the rebuild: " + again);
+
+        String output = Files.readString(again);
+        assertFalse(output.contains("preparing"), "the same jars: no new archive, but: " + output);
+        BasicFileAttributes kept = Files.readAttributes(archive, BasicFileAttributes.class);
+        assertEquals(prepared.fileKey(), kept.fileKey(), "the archive prepared before the rebuild");
+        assertEquals(prepared.lastModifiedTime(), kept.lastModifiedTime(), "the archive prepared before the rebuild");
+        String stamp = Files.readString(target.resolve("micro-launcher/oqs-stamp"));
+        long seconds = Files.getLastModifiedTime(jars.get(0)).to(TimeUnit.SECONDS);
+        assertTrue(stamp.contains("payara-micro.jar " + Files.size(jars.get(0)) + " " + seconds),
+                "the new times recorded, so the next start compares no contents: " + stamp);
+    }
+
+    private static int prepare(Path log) throws Exception {
+        Path checkout = MicroServer.checkout();
+        Process prepare = new ProcessBuilder(checkout.resolve("bin/oqs").toString(), "prepare", "--no-build")
+                .directory(checkout.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!prepare.waitFor(5, TimeUnit.MINUTES)) {
+            prepare.destroyForcibly();
+            return -1;
+        }
+        return prepare.exitValue();
     }
 }
