@@ -12,9 +12,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,6 +87,43 @@ class RunCommandIT {
         long seconds = Files.getLastModifiedTime(jars.get(0)).to(TimeUnit.SECONDS);
         assertTrue(stamp.contains("payara-micro.jar " + Files.size(jars.get(0)) + " " + seconds),
                 "the new times recorded, so the next start compares no contents: " + stamp);
+    }
+
+    /**
+     * What makes the contents the same after a rebuild: the jars the archive depends on carry the build's fixed entry
+     * times (runtime-libs.timestamp), not the times of a build. Within a day of it, whatever the time zone (a zip
+     * entry's time is local).
+     */
+    @Test
+    void theJarsTheArchiveDependsOnCarryTheFixedEntryTimes() throws Exception {
+        Instant fixed = Instant.parse(System.getProperty("oqs.it.runtime-libs.timestamp"));
+        Path target = MicroServer.checkout().resolve("web-module/target");
+        List<String> otherTimes = new ArrayList<>();
+        for (Path jar : List.of(target.resolve("payara-micro.jar"), target.resolve("drivers/oqs-embedded-pool.jar"))) {
+            try (ZipFile zip = new ZipFile(jar.toFile())) {
+                zip.stream().filter(entry -> !near(entry, fixed)).limit(3)
+                        .forEach(entry -> otherTimes.add(jar.getFileName() + "!" + entry.getName()));
+                ZipEntry guard = zip.getEntry("MICRO-INF/lib/oqs-http-guard.jar");
+                if (guard != null) {
+                    try (ZipInputStream inner = new ZipInputStream(zip.getInputStream(guard))) {
+                        for (ZipEntry entry = inner.getNextEntry(); entry != null; entry = inner.getNextEntry()) {
+                            if (!near(entry, fixed)) {
+                                otherTimes.add("oqs-http-guard.jar!" + entry.getName());
+                            }
+                        }
+                    }
+                } else {
+                    assertFalse(jar.endsWith("payara-micro.jar"), "the HTTP guard is in " + jar);
+                }
+            }
+        }
+        assertEquals(List.of(), otherTimes, "entries not at " + fixed + " (a build's time: every build would write "
+                + "other bytes, and bin/oqs would prepare the archive again)");
+    }
+
+    private static boolean near(ZipEntry entry, Instant fixed) {
+        Duration off = Duration.between(fixed, entry.getLastModifiedTime().toInstant()).abs();
+        return off.compareTo(Duration.ofDays(1)) <= 0;
     }
 
     private static int prepare(Path log) throws Exception {
