@@ -237,7 +237,7 @@ done
 start_micro "$work/micro.log"
 starts+=("$(wait_ready "$base/health/ready" "$micro_pid" 300)")
 fig micro.ready_s "$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)"
-fig micro.ready_each_s "$(IFS=/; echo "${starts[*]}" | sed 's#/# / #g')"
+fig micro.ready_each_s "${starts[0]} / ${starts[1]} / ${starts[2]}"
 fig micro.start_rss_mib "$(rss_mib "$micro_pid")"
 say "Payara Micro (pid $micro_pid) ready in $(get micro.ready_s) s (median of three fresh starts:" \
     "$(get micro.ready_each_s) s), RSS $(get micro.start_rss_mib) MiB"
