@@ -37,6 +37,7 @@ public final class EmbeddedTokens {
 
     /** Issuer the embedded default trusts ({@code mp.jwt.verify.issuer} default). */
     public static final String ISSUER = "urn:oqs:embedded-development";
+    /** The key pair's files in the data directory (bin/oqs run checks for both before it starts a JVM here). */
     static final String PRIVATE_KEY_FILE = "jwt/embedded-signing-private.pem";
     static final String PUBLIC_KEY_FILE = "jwt/embedded-signing-public.pem";
     private static final Duration DEFAULT_LIFETIME = Duration.ofHours(8);
