@@ -136,11 +136,9 @@ final class MicroServer implements AutoCloseable {
     static MicroServer runCommand(Path dataDir, String logName, String javaOptions)
             throws IOException, InterruptedException {
         int port = freePort();
-        Path checkout = checkout();
         Path log = dataDir.resolve(logName);
         Files.createDirectories(dataDir);
-        ProcessBuilder builder = new ProcessBuilder(checkout.resolve("bin/oqs").toString(), "run", "--no-build")
-                .directory(checkout.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = oqs(log, "run", "--no-build");
         builder.environment().put("OQS_DATA_DIR", dataDir.toString());
         builder.environment().put("OQS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("OQS_HTTP_ADDRESS", "127.0.0.1");
@@ -153,6 +151,15 @@ final class MicroServer implements AutoCloseable {
     /** The working copy these tests were built from (where {@code bin/oqs} is). */
     static Path checkout() {
         return Path.of(System.getProperty("oqs.it.server.config")).toAbsolutePath().getParent();
+    }
+
+    /** {@code bin/oqs} with these arguments, run in the working copy, its output (both streams) in {@code log}. */
+    static ProcessBuilder oqs(Path log, String... arguments) {
+        Path checkout = checkout();
+        List<String> command = new ArrayList<>(List.of(checkout.resolve("bin/oqs").toString()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).directory(checkout.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
     }
 
     private static int freePort() throws IOException {

@@ -127,9 +127,7 @@ class RunCommandIT {
     }
 
     private static int prepare(Path log) throws Exception {
-        Path checkout = MicroServer.checkout();
-        Process prepare = new ProcessBuilder(checkout.resolve("bin/oqs").toString(), "prepare", "--no-build")
-                .directory(checkout.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process prepare = MicroServer.oqs(log, "prepare", "--no-build").start();
         if (!prepare.waitFor(5, TimeUnit.MINUTES)) {
             prepare.destroyForcibly();
             return -1;
