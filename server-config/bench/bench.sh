@@ -2,7 +2,8 @@
 # bin/oqs bench: the performance harness of issue 14. One command; it
 #   1. starts the service on the embedded default (bin/oqs run: Payara Micro, HSQLDB) with a fresh data directory
 #      in a temporary directory, on a free port of 127.0.0.1, and waits for /health/ready (the time to ready is the
-#      median of three fresh starts: two on throwaway data directories first);
+#      median of three fresh starts: two on throwaway data directories first), and times a start of the same
+#      Payara Micro with an empty application (the runtime's part of a start on this machine);
 #   2. onboards and activates insurers (admin API) and loads the persons through the sync API (batches of 10,000
 #      records, one stream per insurer): records/s;
 #   3. measures with wrk, in the same run, the ceiling (authenticated GET /oqs/api/v1/callers/me, no database) and
@@ -213,9 +214,9 @@ seconds_since() { awk -v ns=$(($(date +%s%N) - $1)) 'BEGIN {printf "%.1f", ns / 
 # Payara Micro on the run's data directory, in the background (its pid in micro_pid). A benchmark measures
 # capacity: the per-clinic lookup limit (anti-harvesting, 1,200/min) is lifted for this server only; everything
 # else is the embedded default of bin/oqs run
-start_micro() { # LOG [DATA_DIR]
+start_micro() { # LOG [DATA_DIR [WAR]]
     OQS_DATA_DIR="${2:-$data}" OQS_HTTP_PORT="$port" OQS_HTTP_ADDRESS=127.0.0.1 OQS_JAVA_OPTS="$java_opts" \
-        OQS_ELIGIBILITY_LIMIT_LOOKUPS_PER_MINUTE=100000000 \
+        OQS_ELIGIBILITY_LIMIT_LOOKUPS_PER_MINUTE=100000000 OQS_WAR="${3:-}" \
         "$root/bin/oqs" run --no-build > "$1" 2>&1 &
     micro_pid=$!
 }
@@ -234,6 +235,17 @@ for first in 1 2; do
     stop_pid "$micro_pid"
     rm -rf "$work/start-$first"
 done
+# the same Payara Micro, launcher and archive with an empty application: the runtime's part of a start on this
+# machine today (a start's time varies between machines and days, as the ceiling does for the lookups)
+mkdir -p "$work/empty-war/WEB-INF"
+printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
+    '<web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0"/>' > "$work/empty-war/WEB-INF/web.xml"
+jar cf "$work/empty.war" -C "$work/empty-war" .
+start_micro "$work/micro-empty.log" "$work/start-empty" "$work/empty.war"
+fig micro.empty_ready_s "$(wait_ready "$base/health/ready" "$micro_pid" 300)"
+stop_pid "$micro_pid"
+rm -rf "$work/start-empty"
+say "Payara Micro with an empty application ready in $(get micro.empty_ready_s) s"
 start_micro "$work/micro.log"
 starts+=("$(wait_ready "$base/health/ready" "$micro_pid" 300)")
 fig micro.ready_s "$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)"
