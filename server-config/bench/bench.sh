@@ -226,14 +226,19 @@ prepare_start=$(date +%s%N)
 "$root/bin/oqs" prepare --no-build > "$work/prepare.log" 2>&1 || die "bin/oqs prepare failed; see $work/prepare.log"
 fig micro.prepare_s "$(seconds_since "$prepare_start")"
 say "Payara Micro's launcher and class-data archive ready ($(get micro.prepare_s) s; made now unless this build had them)"
+# a fresh start on a throwaway data directory, stopped once ready; its seconds to ready in ready_s
+throwaway_start() { # NAME [WAR]
+    start_micro "$work/micro-$1.log" "$work/$1" "${2:-}"
+    ready_s="$(wait_ready "$base/health/ready" "$micro_pid" 300)"
+    stop_pid "$micro_pid"
+    rm -rf "${work:?}/$1"
+}
 # a single start varies by seconds on a shared machine: two fresh starts on throwaway data directories, each
 # stopped once ready, then the run's own; the figure is the median of the three
 starts=()
 for first in 1 2; do
-    start_micro "$work/micro-start-$first.log" "$work/start-$first"
-    starts+=("$(wait_ready "$base/health/ready" "$micro_pid" 300)")
-    stop_pid "$micro_pid"
-    rm -rf "$work/start-$first"
+    throwaway_start "start-$first"
+    starts+=("$ready_s")
 done
 # the same Payara Micro, launcher and archive with an empty application: the runtime's part of a start on this
 # machine today (a start's time varies between machines and days, as the ceiling does for the lookups)
@@ -241,10 +246,8 @@ mkdir -p "$work/empty-war/WEB-INF"
 printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
     '<web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0"/>' > "$work/empty-war/WEB-INF/web.xml"
 jar cf "$work/empty.war" -C "$work/empty-war" .
-start_micro "$work/micro-empty.log" "$work/start-empty" "$work/empty.war"
-fig micro.empty_ready_s "$(wait_ready "$base/health/ready" "$micro_pid" 300)"
-stop_pid "$micro_pid"
-rm -rf "$work/start-empty"
+throwaway_start start-empty "$work/empty.war"
+fig micro.empty_ready_s "$ready_s"
 say "Payara Micro with an empty application ready in $(get micro.empty_ready_s) s"
 start_micro "$work/micro.log"
 starts+=("$(wait_ready "$base/health/ready" "$micro_pid" 300)")
