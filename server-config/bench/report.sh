@@ -11,15 +11,14 @@ v() { # KEY [DEFAULT]
     value="$(sed -n "s/^$1=//p" "$results" | tail -1)"
     printf '%s' "${value:-${2-not measured}}"
 }
-num() { # thousands separators for an integer figure
-    local value
-    value="$(v "$1" "")"
-    if [[ "$value" =~ ^[0-9]+$ ]]; then
-        LC_ALL=C printf "%'d" "$value" 2> /dev/null | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'
+thousands() { # VALUE: an integer with thousands separators; anything else as it is ("not measured" if empty)
+    if [[ "$1" =~ ^[0-9]+$ ]]; then
+        LC_ALL=C printf "%'d" "$1" 2> /dev/null | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'
     else
-        printf '%s' "${value:-not measured}"
+        printf '%s' "${1:-not measured}"
     fi
 }
+num() { thousands "$(v "$1" "")"; } # KEY: the figure with thousands separators
 pct() { # A B: A as a percentage of B
     awk -v a="$(v "$1" 0)" -v b="$(v "$2" 0)" 'BEGIN { if (a > 0 && b > 0) printf "%.0f %%", 100 * a / b; else printf "?" }'
 }
@@ -84,7 +83,7 @@ ratios measured in the same run (lookups against the ceiling) rather than absolu
 | Payara Micro ready again with the data loaded: after a clean stop / after kill -9 | $(v micro.restart_ready_s) s / $(v micro.recovery_ready_s) s (the clean stop took $(v micro.stop_s) s) | — |
 | single lookups on the EAR (Payara Server Full $(v payara_version), same database) | $(ear_figure) | — |
 
-At $last connections the lookups reach $(awk -v a="$(v "lookup.c$last.rps" 0)" -v b="$best" 'BEGIN { if (b > 0) printf "%.0f %%", 100 * a / b; else printf "?" }') of their best figure ($(num "lookup.c$last.rps") of $best req/s).
+At $last connections the lookups reach $(awk -v a="$(v "lookup.c$last.rps" 0)" -v b="$best" 'BEGIN { if (b > 0) printf "%.0f %%", 100 * a / b; else printf "?" }') of their best figure ($(num "lookup.c$last.rps") of $(thousands "$best") req/s).
 
 ## Lookups and the ceiling by connections (wrk, closed model)
 
@@ -113,7 +112,7 @@ benchmark's servers: it protects against harvesting, it is not a capacity.
 
 ## Open model
 
-$(num open.requests) lookups at a constant $(num open.rate) per second (half of the best wrk figure, $best req/s)
+$(num open.requests) lookups at a constant $(num open.rate) per second (half of the best wrk figure, $(thousands "$best") req/s)
 for $(v duration "the given") s after $(v open.warmup_s 0) s of warm-up at the same rate in the same stream (not
 counted: the client opens its connections then; its p99 was $(v open.warmup_p99_ms -) ms), sent at $(num open.sent_rate)/s over $(v open.connections 64) connections ($(v open.late_sends) sent more than 1 ms
 after its due time: every connection busy, or the client's thread woken late): p50 $(v open.p50_ms) ms, p90 $(v open.p90_ms) ms, **p99 $(v open.p99_ms) ms**, p99.9 $(v open.p999_ms) ms,
