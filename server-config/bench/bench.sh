@@ -17,6 +17,8 @@
 #      (server-config/payara-server/configure-domain.sh) over the same database: one figure;
 #   8. writes docs/performance.md and docs/performance-lookups.svg, stops the servers it started and removes its
 #      temporary directory.
+# With --db-url both servers use an external database instead (Oracle, where issue 14's goals are to be proved: ADR
+# 0002; an HSQLDB server to try the harness without one): its schema must be empty, the start is timed once.
 # Not part of bin/oqs test: timings on a shared machine are figures, never assertions.
 set -euo pipefail
 
@@ -42,6 +44,10 @@ usage: bin/oqs bench [options]
   --no-build          use the artifacts already built (target/ of each module)
   --doc FILE          where the report goes (default docs/performance.md; the chart beside it)
   --keep              keep the temporary directory (data, logs, wrk output) for inspection
+  --db-url URL        an external database instead of the embedded default: Oracle (jdbc:oracle:...) or an HSQLDB
+                      server (jdbc:hsqldb:hsql://...), user and password from OQS_DB_USER and OQS_DB_PASSWORD (not
+                      on the command line). Its schema must be empty; the run leaves its persons in it. The start is
+                      timed once, on that empty schema (the throwaway starts would share the database)
 The service's heap is OQS_JAVA_OPTS (default -Xms256m -Xmx1g, as bin/oqs run).
 EOF
 }
@@ -59,6 +65,7 @@ ear=1
 build=1
 keep=0
 doc="docs/performance.md"
+db_url=""
 command_line="bin/oqs bench${*:+ $*}"
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -75,6 +82,7 @@ while [ $# -gt 0 ]; do
         --no-build) build=0; shift ;;
         --doc) doc="${2:?--doc needs a file}"; shift 2 ;;
         --keep) keep=1; shift ;;
+        --db-url) db_url="${2:?--db-url needs a JDBC URL}"; shift 2 ;;
         -h|--help) usage; exit 0 ;;
         *) echo "bench: unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -89,6 +97,22 @@ for c in $connections; do
     [[ "$c" =~ ^[1-9][0-9]*$ ]] && [ "$c" -ge 2 ] \
         || { echo "bench: connections '$c': each must be a number of at least 2 (wrk runs 2 threads)" >&2; exit 2; }
 done
+# the database: the embedded default (bin/oqs run's own, under the run's data directory) or an external one, with
+# the data source and driver jar both servers are given for it (bin/oqs run, configure-domain.sh)
+db_kind=embedded
+db_class=""
+db_driver="hsqldb.jar"
+case "$db_url" in
+    "") ;;
+    jdbc:oracle:*) db_kind=oracle db_class=oracle.jdbc.pool.OracleDataSource db_driver=ojdbc11.jar ;;
+    jdbc:hsqldb:hsql://*|jdbc:hsqldb:hsqls://*) db_kind=hsqldb db_class=jp.oqs.pool.EmbeddedDataSource ;;
+    *) echo "bench: --db-url must be Oracle's (jdbc:oracle:...) or an HSQLDB server's (jdbc:hsqldb:hsql://...)" >&2
+       exit 2 ;;
+esac
+if [ -n "$db_url" ] && { [ -z "${OQS_DB_USER:-}" ] || [ -z "${OQS_DB_PASSWORD:-}" ]; }; then
+    echo "bench: --db-url needs OQS_DB_USER and OQS_DB_PASSWORD in the environment" >&2
+    exit 2
+fi
 
 say() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
@@ -101,6 +125,7 @@ done
 java_opts="${OQS_JAVA_OPTS:--Xms256m -Xmx1g}"
 payara_version="$(sed -n 's:.*<payara.version>\(.*\)</payara.version>.*:\1:p' pom.xml | head -1)"
 tools_cp="$root/server-config/target/server-config-1.0.0-SNAPSHOT.jar:$root/ejb-module/target/ejb-module-1.0.0-SNAPSHOT.jar"
+tools_cp+=":$root/web-module/target/drivers/$db_driver"
 lua="$root/server-config/bench/lookups.lua"
 work="$(mktemp -d "${TMPDIR:-/tmp}/oqs-bench.XXXXXX")"
 results="$work/results.properties"
@@ -155,7 +180,8 @@ if [ "$build" = 1 ]; then
     mvn -B -q -DskipTests -DskipITs package
 fi
 for file in server-config/target/server-config-1.0.0-SNAPSHOT.jar ejb-module/target/ejb-module-1.0.0-SNAPSHOT.jar \
-        web-module/target/web-module-1.0.0-SNAPSHOT-micro.war web-module/target/payara-micro.jar; do
+        web-module/target/web-module-1.0.0-SNAPSHOT-micro.war web-module/target/payara-micro.jar \
+        "web-module/target/drivers/$db_driver"; do
     [ -f "$file" ] || die "$file is missing: build first (mvn -B -DskipTests -DskipITs package, or drop --no-build)"
 done
 
@@ -173,6 +199,13 @@ fig cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)"
 fig jdk "$(java -version 2>&1 | head -2 | tail -1)"
 fig java_opts "$java_opts"
 fig load_start "$(cut -d' ' -f1-3 /proc/loadavg)"
+fig db_kind "$db_kind"
+if [ -n "$db_url" ]; then
+    # an assignment, so that a refusal (a schema with tables, no connection) ends the run here
+    database="$(bench schema --url "$db_url")" || die "the database at --db-url cannot be used (above)"
+    fig database "${database#\[benchmark\] database: }"
+    say "external database: $(get database)"
+fi
 
 # --- Payara Micro, fresh data directory ------------------------------------------------------------------------
 wait_ready() { # URL PID TIMEOUT: seconds until /health/ready answers UP
@@ -213,10 +246,13 @@ mkdir -p "$data"
 seconds_since() { awk -v ns=$(($(date +%s%N) - $1)) 'BEGIN {printf "%.1f", ns / 1e9}'; }
 # Payara Micro on the run's data directory, in the background (its pid in micro_pid). A benchmark measures
 # capacity: the per-clinic lookup limit (anti-harvesting, 1,200/min) is lifted for this server only; everything
-# else is the embedded default of bin/oqs run
+# else is the embedded default of bin/oqs run, or its settings for the external database (empty settings are bin/oqs
+# run's defaults: a database setting of the caller's environment is not taken for the embedded one)
 start_micro() { # LOG [DATA_DIR [WAR]]
     OQS_DATA_DIR="${2:-$data}" OQS_HTTP_PORT="$port" OQS_HTTP_ADDRESS=127.0.0.1 OQS_JAVA_OPTS="$java_opts" \
         OQS_ELIGIBILITY_LIMIT_LOOKUPS_PER_MINUTE=100000000 OQS_WAR="${3:-}" \
+        OQS_DB_URL="$db_url" OQS_DB_DATASOURCE_CLASS="$db_class" \
+        OQS_DB_USER="${db_url:+$OQS_DB_USER}" OQS_DB_PASSWORD="${db_url:+$OQS_DB_PASSWORD}" \
         "$root/bin/oqs" run --no-build > "$1" 2>&1 &
     micro_pid=$!
 }
@@ -234,12 +270,15 @@ throwaway_start() { # NAME [WAR]
     rm -rf "${work:?}/$1"
 }
 # a single start varies by seconds on a shared machine: two fresh starts on throwaway data directories, each
-# stopped once ready, then the run's own; the figure is the median of the three
+# stopped once ready, then the run's own; the figure is the median of the three. On an external database only the
+# run's own: the throwaway starts would share it, and only the first of them would start on an empty schema
 starts=()
-for first in 1 2; do
-    throwaway_start "start-$first"
-    starts+=("$ready_s")
-done
+if [ "$db_kind" = embedded ]; then
+    for first in 1 2; do
+        throwaway_start "start-$first"
+        starts+=("$ready_s")
+    done
+fi
 # the same Payara Micro, launcher and archive with an empty application: the runtime's part of a start on this
 # machine today (a start's time varies between machines and days, as the ceiling does for the lookups)
 mkdir -p "$work/empty-war/WEB-INF"
@@ -251,10 +290,11 @@ fig micro.empty_ready_s "$ready_s"
 say "Payara Micro with an empty application ready in $(get micro.empty_ready_s) s"
 start_micro "$work/micro.log"
 starts+=("$(wait_ready "$base/health/ready" "$micro_pid" 300)")
-fig micro.ready_s "$(printf '%s\n' "${starts[@]}" | sort -n | sed -n 2p)"
-fig micro.ready_each_s "${starts[0]} / ${starts[1]} / ${starts[2]}"
+fig micro.ready_s "$(printf '%s\n' "${starts[@]}" | sort -n | sed -n "$(((${#starts[@]} + 1) / 2))p")"
+fig micro.ready_starts "${#starts[@]}"
+fig micro.ready_each_s "$(printf '%s\n' "${starts[@]}" | paste -sd '/' | sed 's:/: / :g')"
 fig micro.start_rss_mib "$(rss_mib "$micro_pid")"
-say "Payara Micro (pid $micro_pid) ready in $(get micro.ready_s) s (median of three fresh starts:" \
+say "Payara Micro (pid $micro_pid) ready in $(get micro.ready_s) s (median of ${#starts[@]} fresh start(s):" \
     "$(get micro.ready_each_s) s), RSS $(get micro.start_rss_mib) MiB"
 
 # --- sync ------------------------------------------------------------------------------------------------------
@@ -412,9 +452,16 @@ if [ "$ear" = 1 ]; then
         adm create-jvm-options -- "$option" > /dev/null
     done
     # the database, the token key and the audit-chain key of the Payara Micro run: the same persons are looked up
-    ASADMIN="$asadmin" OQS_ADMIN_ADDRESS=127.0.0.1 OQS_ADMIN_PORT="$admin_port" OQS_DB_KIND=hsqldb \
-        OQS_DB_DRIVER_JAR="$root/web-module/target/drivers/hsqldb.jar" OQS_DB_USER=oqs \
-        OQS_DB_PASSWORD="$(cat "$data/db-password")" OQS_HTTP_ADDRESS=127.0.0.1 OQS_HTTP_PORT="$ear_port" \
+    # (the embedded database by its files, whose URL configure-domain.sh makes from the data directory)
+    if [ "$db_kind" = embedded ]; then
+        ear_db_kind=hsqldb ear_db_user=oqs ear_db_password="$(cat "$data/db-password")"
+    else
+        ear_db_kind="$db_kind" ear_db_user="$OQS_DB_USER" ear_db_password="$OQS_DB_PASSWORD"
+    fi
+    ASADMIN="$asadmin" OQS_ADMIN_ADDRESS=127.0.0.1 OQS_ADMIN_PORT="$admin_port" OQS_DB_KIND="$ear_db_kind" \
+        OQS_DB_URL="$db_url" OQS_DB_DRIVER_JAR="$root/web-module/target/drivers/$db_driver" \
+        OQS_DB_USER="$ear_db_user" OQS_DB_PASSWORD="$ear_db_password" \
+        OQS_HTTP_ADDRESS=127.0.0.1 OQS_HTTP_PORT="$ear_port" \
         OQS_JWT_ISSUER=urn:oqs:embedded-development \
         OQS_JWT_PUBLIC_KEY_LOCATION="file:$data/jwt/embedded-signing-public.pem" OQS_DATA_DIR="$data" \
         bash "$root/server-config/payara-server/configure-domain.sh" > "$work/configure-domain.log" 2>&1 \

@@ -39,6 +39,21 @@ runtime_part() { # the same Payara Micro with an empty application, and what the
         printf 'Payara Micro with an empty application not measured'
     fi
 }
+embedded() { [ "$(v db_kind embedded)" = embedded ]; } # a results file of a run before --db-url: embedded
+database_line() {
+    if embedded; then
+        printf "the embedded default (HSQLDB in Oracle syntax mode, files in the run's data directory; ADR 0001)"
+    else
+        printf "external (\`--db-url\`): %s" "$(v database)"
+    fi
+}
+starts_note() {
+    if [ "$(v micro.ready_starts 3)" = 1 ]; then
+        printf "one start, on the external database's empty schema: %s s" "$(v micro.ready_each_s)"
+    else
+        printf 'median of three fresh starts: %s s' "$(v micro.ready_each_s)"
+    fi
+}
 connections="$(v connections "8 64")"
 first="${connections%% *}"
 last="${connections##* }"
@@ -70,6 +85,8 @@ machine as the server, and other work shared it: load average (1, 5, 15 min) $(v
 $(v load_end) at the end. Figures from a shared two-core machine vary by tens of percent from run to run; compare
 ratios measured in the same run (lookups against the ceiling) rather than absolute figures between runs.
 
+Database: $(database_line).
+
 ## The issue's table, today
 
 | figure | today | goal |
@@ -79,7 +96,7 @@ ratios measured in the same run (lookups against the ceiling) rather than absolu
 | lookup p99 at half of the maximum rate (open model, constant arrival rate) | $(v open.p99_ms) ms at $(num open.rate) lookups/s (p50 $(v open.p50_ms) ms, p99.9 $(v open.p999_ms) ms; in the service by its own histogram: p99 $(v open.server_p99_ms -) ms) | ≤ 20 ms |
 | sync, $(num sync.batch)-record batches | $(num sync.records_per_s) records/s, $(v sync.streams) stream(s) ($persons records in $(v sync.seconds) s) | ≥ 20,000 records/s on one node |
 | bulk check, upload to all answered | $(num bulk.entries): $(v bulk.seconds) s ($(num bulk.entries_per_s) entries/s; upload accepted in $(v bulk.accepted_seconds) s) | 100,000 ≤ 30 s, linear in size |
-| Payara Micro ready / RSS after start | $(v micro.ready_s) s (median of three fresh starts: $(v micro.ready_each_s) s; $(runtime_part)) / $(v micro.start_rss_mib) MiB (with the class-data archive; \`bin/oqs prepare\` took $(v micro.prepare_s) s before it) | ≤ 10 s / ≤ 600 MiB |
+| Payara Micro ready / RSS after start | $(v micro.ready_s) s ($(starts_note); $(runtime_part)) / $(v micro.start_rss_mib) MiB (with the class-data archive; \`bin/oqs prepare\` took $(v micro.prepare_s) s before it) | ≤ 10 s / ≤ 600 MiB |
 | Payara Micro ready again with the data loaded: after a clean stop / after kill -9 | $(v micro.restart_ready_s) s / $(v micro.recovery_ready_s) s (the clean stop took $(v micro.stop_s) s) | — |
 | single lookups on the EAR (Payara Server Full $(v payara_version), same database) | $(ear_figure) | — |
 
@@ -153,17 +170,22 @@ used right after a full collection (\`jcmd <pid> GC.run\`, then \`GC.heap_info\`
 | after loading $persons persons | $(v after_load.heap_used_mib) MiB | $(v after_load.heap_committed_mib) MiB | $(v after_load.rss_mib) MiB | $(v after_load.rss_peak_mib) MiB |
 | after the $(num bulk.entries)-entry bulk check | $(v after_bulk.heap_used_mib) MiB | $(v after_bulk.heap_committed_mib) MiB | $(v after_bulk.rss_mib) MiB | $(v after_bulk.rss_peak_mib) MiB |
 
-What the embedded default needs for $persons persons and a $(num bulk.entries)-entry bulk check: a live heap of
+What the service $(embedded && printf 'on the embedded default ')needs for $persons persons and a $(num bulk.entries)-entry bulk check: a live heap of
 $(awk -v a="$(v after_load.heap_used_mib 0)" -v b="$(v after_bulk.heap_used_mib 0)" 'BEGIN { printf "%d", (a > b ? a : b) }') MiB at
 most at the points measured (after the load, after the bulk check); the run held in \`$(v java_opts)\`
-(OutOfMemoryError in the server's log: $(v micro.out_of_memory)). The persons are in the database files of the data
-directory (HSQLDB disk tables, with a bounded row cache in the heap), not in the heap itself.
+(OutOfMemoryError in the server's log: $(v micro.out_of_memory)). $(if embedded; then
+    printf '%s\n%s' "The persons are in the database files of the data" \
+        "directory (HSQLDB disk tables, with a bounded row cache in the heap), not in the heap itself."
+else
+    printf 'The persons are in the external database, not in the heap.'
+fi)
 
 ## The EAR on Payara Server
 
 The same lookups (same sample, same 64 clinics, $(v duration "the given") s, 8 connections) against \`ear/target/oqs.ear\`
 on a new Payara Server Full domain created on 127.0.0.1 with free ports and prepared by
-\`server-config/payara-server/configure-domain.sh\` (HSQLDB in Oracle syntax mode, as in \`EarDeploymentIT\`), with the
+\`server-config/payara-server/configure-domain.sh\` ($(if embedded; then
+    printf '%s' "HSQLDB in Oracle syntax mode, as in \`EarDeploymentIT\`"; else printf 'the external database'; fi)), with the
 same heap settings, over the very database the Payara Micro run loaded (the service was stopped first), warmed the
 same way ($(v warmup.ear.settled_s) s of rounds; settled: $(v warmup.ear.settled)):
 $(ear_figure)$([ -z "$(v ear.c8.failed "")" ] || printf '; %s failed' "$(v ear.c8.failed)").

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import jp.oqs.devtools.EmbeddedTokens;
  *   bulk  --url U --data-dir D --work W --results R --entries N
  *   open  --url U --work W --results R --rate PER_SECOND --seconds S
  *   chart --results R --out FILE.svg
+ *   schema --url JDBC_URL              fails unless the schema of OQS_DB_USER (password OQS_DB_PASSWORD) is empty
  * </pre>
  */
 public final class Bench {
@@ -62,11 +64,13 @@ public final class Bench {
                 case "open" -> OpenModel.run(options);
                 case "chart" -> LookupChart.write(Path.of(required(options, "results")),
                         Path.of(required(options, "out")));
+                case "schema" -> BenchDatabase.requireEmpty(options);
                 default -> usage("unknown step " + args[0]);
             }
         } catch (IllegalArgumentException e) {
             usage(e.getMessage());
-        } catch (IllegalStateException | IOException | UncheckedIOException | GeneralSecurityException e) {
+        } catch (IllegalStateException | IOException | UncheckedIOException | GeneralSecurityException
+                | SQLException e) {
             System.err.println("[benchmark] failed: " + e.getMessage());
             System.exit(1);
         } catch (InterruptedException e) {
@@ -77,7 +81,8 @@ public final class Bench {
 
     private static void usage(String problem) {
         System.err.println("bench: " + problem);
-        System.err.println("usage: Bench ports N | load|bulk|open|chart --name value ... (see the class's Javadoc)");
+        System.err.println("usage: Bench ports N | load|bulk|open|chart|schema --name value ..."
+                + " (see the class's Javadoc)");
         System.exit(2);
     }
 
