@@ -294,8 +294,8 @@ fig micro.ready_s "$(printf '%s\n' "${starts[@]}" | sort -n | sed -n "$(((${#sta
 fig micro.ready_starts "${#starts[@]}"
 fig micro.ready_each_s "$(printf '%s\n' "${starts[@]}" | paste -sd '/' | sed 's:/: / :g')"
 fig micro.start_rss_mib "$(rss_mib "$micro_pid")"
-say "Payara Micro (pid $micro_pid) ready in $(get micro.ready_s) s (median of ${#starts[@]} fresh start(s):" \
-    "$(get micro.ready_each_s) s), RSS $(get micro.start_rss_mib) MiB"
+say "Payara Micro (pid $micro_pid) ready in $(get micro.ready_s) s ($([ "${#starts[@]}" = 1 ] && echo "one start" \
+    || echo "median of ${#starts[@]} fresh starts"): $(get micro.ready_each_s) s), RSS $(get micro.start_rss_mib) MiB"
 
 # --- sync ------------------------------------------------------------------------------------------------------
 say "loading $persons persons through the sync API, $streams stream(s), batches of $batch"
