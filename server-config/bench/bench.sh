@@ -203,7 +203,7 @@ fig db_kind "$db_kind"
 if [ -n "$db_url" ]; then
     # an assignment, so that a refusal (a schema with tables, no connection) ends the run here
     database="$(bench schema --url "$db_url")" || die "the database at --db-url cannot be used (above)"
-    fig database "${database#\[benchmark\] database: }"
+    fig database "$database"
     say "external database: $(get database)"
 fi
 
@@ -291,7 +291,6 @@ say "Payara Micro with an empty application ready in $(get micro.empty_ready_s) 
 start_micro "$work/micro.log"
 starts+=("$(wait_ready "$base/health/ready" "$micro_pid" 300)")
 fig micro.ready_s "$(printf '%s\n' "${starts[@]}" | sort -n | sed -n "$(((${#starts[@]} + 1) / 2))p")"
-fig micro.ready_starts "${#starts[@]}"
 fig micro.ready_each_s "$(printf '%s\n' "${starts[@]}" | paste -sd '/' | sed 's:/: / :g')"
 fig micro.start_rss_mib "$(rss_mib "$micro_pid")"
 say "Payara Micro (pid $micro_pid) ready in $(get micro.ready_s) s ($([ "${#starts[@]}" = 1 ] && echo "one start" \

@@ -35,7 +35,8 @@ import jp.oqs.devtools.EmbeddedTokens;
  *   bulk  --url U --data-dir D --work W --results R --entries N
  *   open  --url U --work W --results R --rate PER_SECOND --seconds S
  *   chart --results R --out FILE.svg
- *   schema --url JDBC_URL              fails unless the schema of OQS_DB_USER (password OQS_DB_PASSWORD) is empty
+ *   schema --url JDBC_URL              the database, or a failure unless the schema of OQS_DB_USER (password
+ *                                    OQS_DB_PASSWORD) is empty
  * </pre>
  */
 public final class Bench {

@@ -20,14 +20,17 @@ final class BenchDatabase {
     private BenchDatabase() {
     }
 
-    /** {@code schema --url U}: the user and password from {@code OQS_DB_USER} and {@code OQS_DB_PASSWORD}. */
+    /**
+     * {@code schema --url U}: the user and password from {@code OQS_DB_USER} and {@code OQS_DB_PASSWORD}; prints what
+     * the database is, for the report, as {@code ports} prints its ports.
+     */
     static void requireEmpty(Map<String, String> options) throws SQLException {
         String user = System.getenv("OQS_DB_USER");
         String password = System.getenv("OQS_DB_PASSWORD");
         if (user == null || user.isBlank() || password == null || password.isEmpty()) {
             throw new IllegalArgumentException("OQS_DB_USER and OQS_DB_PASSWORD must be set for --url");
         }
-        System.out.println("[benchmark] database: " + requireEmpty(Bench.required(options, "url"), user, password));
+        System.out.println(requireEmpty(Bench.required(options, "url"), user, password));
     }
 
     /** Answers what the database is when the user's current schema has no table; fails otherwise. */
